@@ -19,7 +19,8 @@ const controlCharacter = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
 const bidiControl = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 
 // eslint-disable-next-line no-control-regex
-const anythingUnsafe = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+const anythingUnsafe =
+	/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
 
 /**
 Returns `text` with escape sequences removed and control characters made visible. Fast path: text with nothing
@@ -40,7 +41,9 @@ export default function sanitize(text: string): string {
 /**
 `sanitize` over every key and value of a string record (labels, event attributes).
 */
-export function sanitizeRecord(record: Readonly<Record<string, string>>): Record<string, string> {
+export function sanitizeRecord(
+	record: Readonly<Record<string, string>>,
+): Record<string, string> {
 	const clean: Record<string, string> = {};
 	for (const [key, value] of Object.entries(record)) {
 		clean[sanitize(key)] = sanitize(String(value));

@@ -100,7 +100,10 @@ export type ContainerDetails = ContainerSummary & {
 		readonly destination: string;
 		readonly readOnly: boolean;
 	}>;
-	readonly networks: ReadonlyArray<{readonly name: string; readonly ipAddress: string}>;
+	readonly networks: ReadonlyArray<{
+		readonly name: string;
+		readonly ipAddress: string;
+	}>;
 	readonly error?: string;
 };
 
@@ -228,7 +231,8 @@ export class EngineError extends Error {
 	}
 }
 
-export type KillSignal = 'SIGKILL' | 'SIGTERM' | 'SIGINT' | 'SIGHUP' | 'SIGUSR1';
+export type KillSignal =
+	'SIGKILL' | 'SIGTERM' | 'SIGINT' | 'SIGHUP' | 'SIGUSR1';
 
 /**
 What `docker run` would be given; validated by the form before it gets here.
@@ -264,7 +268,10 @@ export type CommitSpec = {
 /**
 One entry of `docker diff`: `A` added, `C` changed, `D` deleted.
 */
-export type FileChange = {readonly kind: 'A' | 'C' | 'D'; readonly path: string};
+export type FileChange = {
+	readonly kind: 'A' | 'C' | 'D';
+	readonly path: string;
+};
 
 /**
 A live, bidirectional TTY stream into a container (`exec` or `attach`).
@@ -277,9 +284,17 @@ export type TerminalSession = {
 	/**
 	Called once when the stream ends, with why and the exit code when known.
 	*/
-	onEnd(listener: (end: {readonly reason: string; readonly exitCode?: number}) => void): () => void;
+	onEnd(
+		listener: (end: {
+			readonly reason: string;
+			readonly exitCode?: number;
+		}) => void,
+	): () => void;
 	write(data: string | Uint8Array): void;
-	resize(size: {readonly columns: number; readonly rows: number}): Promise<void>;
+	resize(size: {
+		readonly columns: number;
+		readonly rows: number;
+	}): Promise<void>;
 	/**
 	Close our side; the process in the container gets a hangup.
 	*/
@@ -319,7 +334,9 @@ export type Engine = {
 	ping(signal?: AbortSignal): Promise<void>;
 	info(): Promise<EngineInfo>;
 
-	listContainers(options?: {readonly ids?: readonly string[]}): Promise<ContainerSummary[]>;
+	listContainers(options?: {
+		readonly ids?: readonly string[];
+	}): Promise<ContainerSummary[]>;
 	inspectContainer(id: string): Promise<ContainerDetails>;
 	listImages(): Promise<ImageSummary[]>;
 	inspectImage(id: string): Promise<ImageDetails>;
@@ -327,18 +344,27 @@ export type Engine = {
 	Follows `/events` until the signal aborts or the stream breaks; then the iterator throws `EngineError`
 	(`aborted` when the signal aborted it, `unreachable` when the engine went away).
 	*/
-	events(options: {readonly signal: AbortSignal; readonly since?: number}): AsyncIterable<DockerEvent>;
+	events(options: {
+		readonly signal: AbortSignal;
+		readonly since?: number;
+	}): AsyncIterable<DockerEvent>;
 
 	startContainer(id: string): Promise<void>;
 	/**
 	Graceful stop; `timeout` in seconds, the engine's default when absent.
 	*/
-	stopContainer(id: string, options?: {readonly timeout?: number}): Promise<void>;
+	stopContainer(
+		id: string,
+		options?: {readonly timeout?: number},
+	): Promise<void>;
 	restartContainer(id: string): Promise<void>;
 	killContainer(id: string, signal: KillSignal): Promise<void>;
 	pauseContainer(id: string): Promise<void>;
 	unpauseContainer(id: string): Promise<void>;
-	removeContainer(id: string, options: {readonly force: boolean; readonly volumes: boolean}): Promise<void>;
+	removeContainer(
+		id: string,
+		options: {readonly force: boolean; readonly volumes: boolean},
+	): Promise<void>;
 	/**
 	Creates and starts a container; resolves with its id.
 	*/
@@ -352,7 +378,10 @@ export type Engine = {
 	/**
 	Removes an image or one of its references (`repo:tag` untags only that reference).
 	*/
-	removeImage(reference: string, options: {readonly force: boolean}): Promise<void>;
+	removeImage(
+		reference: string,
+		options: {readonly force: boolean},
+	): Promise<void>;
 
 	exec(id: string, options: ExecOptions): Promise<TerminalSession>;
 	attach(id: string, options: AttachOptions): Promise<TerminalSession>;

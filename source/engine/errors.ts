@@ -1,0 +1,266 @@
+import sanitize from './sanitize.js';
+import {EngineError, type EngineErrorKind} from './types.js';
+
+/**
+The longest message we keep; engine messages can embed whole command lines.
+*/
+const maxMessageLength = 300;
+
+const socketErrorCodes = new Set([
+	'ECONNREFUSED',
+	'ENOENT',
+	'EACCES',
+	'EPERM',
+	'ETIMEDOUT',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EHOSTDOWN',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'ECONNRESET',
+	'ECONNABORTED',
+	'EPIPE',
+	'ENOTSOCK',
+	'ERR_SOCKET_CLOSED',
+	'ERR_SSL_WRONG_VERSION_NUMBER',
+	'EPROTO',
+	'DEPTH_ZERO_SELF_SIGNED_CERT',
+	'SELF_SIGNED_CERT_IN_CHAIN',
+	'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+	'ERR_TLS_CERT_ALTNAME_INVALID',
+	'CERT_HAS_EXPIRED',
+]);
+
+/**
+Why a socket error happened, in words, keyed by its `code`.
+*/
+const socketErrorWords: Readonly<Record<string, string>> = {
+	ECONNREFUSED: 'connection refused. Is the engine running?',
+	ENOENT: 'the socket does not exist. Is the engine running?',
+	EACCES:
+		'permission denied. Is your user allowed to use the socket (the docker group)?',
+	EPERM:
+		'permission denied. Is your user allowed to use the socket (the docker group)?',
+	ETIMEDOUT: 'the connection timed out',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+	EHOSTDOWN: 'the host is down',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
+	ECONNRESET: 'the connection was lost',
+	ECONNABORTED: 'the connection was lost',
+	EPIPE: 'the connection was lost',
+	ERR_SOCKET_CLOSED: 'the connection was lost',
+	ENOTSOCK: 'that path is not a socket',
+};
+
+type ModemLikeError = {
+	readonly name?: unknown;
+	readonly message?: unknown;
+	readonly code?: unknown;
+	readonly statusCode?: unknown;
+	readonly reason?: unknown;
+	readonly json?: unknown;
+	readonly address?: unknown;
+	readonly port?: unknown;
+	readonly hostname?: unknown;
+	readonly syscall?: unknown;
+	readonly level?: unknown;
+};
+
+/**
+Makes any text a single, harmless, reasonably short line.
+*/
+export function oneLine(text: string): string {
+	const line = sanitize(text.replaceAll(/\s*[\r\n]+\s*/g, ' ')).trim();
+	return line.length > maxMessageLength
+		? `${line.slice(0, maxMessageLength - 1)}…`
+		: line;
+}
+
+function kindForStatus(statusCode: number): EngineErrorKind {
+	if (statusCode === 304) {
+		return 'not-modified';
+	}
+
+	if (statusCode === 401 || statusCode === 403) {
+		return 'unauthorized';
+	}
+
+	if (statusCode === 404) {
+		return 'not-found';
+	}
+
+	if (statusCode === 409) {
+		return 'conflict';
+	}
+
+	if (statusCode >= 400 && statusCode < 500) {
+		return 'bad-request';
+	}
+
+	if (statusCode >= 500 && statusCode < 600) {
+		return 'server';
+	}
+
+	return 'unknown';
+}
+
+/**
+The engine's own words from an error body: `{"message": "…"}`, or a plain text body.
+*/
+function engineMessage(json: unknown): string | undefined {
+	if (typeof json === 'string') {
+		return json.trim() === '' ? undefined : json;
+	}
+
+	if (json instanceof Uint8Array) {
+		const text = new TextDecoder().decode(json);
+		return text.trim() === '' ? undefined : text;
+	}
+
+	if (typeof json === 'object' && json !== null) {
+		const {message} = json as {message?: unknown};
+		if (typeof message === 'string' && message.trim() !== '') {
+			return message;
+		}
+	}
+
+	return undefined;
+}
+
+function describeAddress(
+	error: ModemLikeError,
+	host: string | undefined,
+): string {
+	if (typeof error.address === 'string' && error.address !== '') {
+		if (typeof error.port === 'number') {
+			return error.address.includes(':')
+				? `[${error.address}]:${error.port}`
+				: `${error.address}:${error.port}`;
+		}
+
+		return error.address.startsWith('/')
+			? `unix://${error.address}`
+			: error.address;
+	}
+
+	if (typeof error.hostname === 'string' && error.hostname !== '') {
+		return error.hostname;
+	}
+
+	return host ?? 'the configured address';
+}
+
+function isSocketError(error: ModemLikeError): boolean {
+	if (typeof error.level === 'string' && error.level.startsWith('client-')) {
+		// Errors from ssh2: client-socket, client-timeout, client-authentication, client-dns.
+		return true;
+	}
+
+	if (typeof error.code !== 'string' || !socketErrorCodes.has(error.code)) {
+		return false;
+	}
+
+	// ENOENT/EACCES also come from file reads; only a failed connect means the engine is unreachable.
+	if (
+		error.code === 'ENOENT' ||
+		error.code === 'EACCES' ||
+		error.code === 'EPERM'
+	) {
+		return error.syscall === 'connect' || typeof error.address === 'string';
+	}
+
+	return true;
+}
+
+function unreachableMessage(
+	error: ModemLikeError,
+	host: string | undefined,
+): string {
+	const address = describeAddress(error, host);
+	if (typeof error.level === 'string' && error.level.startsWith('client-')) {
+		const detail =
+			typeof error.message === 'string' ? error.message : String(error.level);
+		return `cannot reach the Docker engine over ssh at ${address}: ${detail}`;
+	}
+
+	const code = String(error.code);
+	const words =
+		socketErrorWords[code] ??
+		(typeof error.message === 'string' && error.message !== ''
+			? error.message
+			: code);
+	return `cannot connect to the Docker engine at ${address}: ${words}`;
+}
+
+/**
+Turns anything a dockerode or docker-modem call threw into an `EngineError`.
+
+- HTTP errors (they carry `statusCode`, `reason` and `json`) map by status: 304 → `not-modified`, 400 → `bad-request`,
+  401/403 → `unauthorized`, 404 → `not-found`, 409 → `conflict`, 5xx → `server`. The message is the engine's own
+  `json.message`, made one harmless line, prefixed with `what` (`container web: No such container: web`).
+- Socket errors (refused, no socket, permission, timeouts, resets, ssh) → `unreachable`, in words, naming the address
+  from the error or else `host`.
+- An `AbortError` → `aborted`.
+- An `EngineError` passes through unchanged.
+*/
+export function toEngineError(
+	error: unknown,
+	what?: string,
+	host?: string,
+): EngineError {
+	if (error instanceof EngineError) {
+		return error;
+	}
+
+	const prefix = (message: string) =>
+		what ? `${oneLine(what)}: ${message}` : message;
+
+	if (typeof error !== 'object' || error === null) {
+		return new EngineError(
+			'unknown',
+			prefix(oneLine(String(error)) || 'unknown error'),
+		);
+	}
+
+	const details = error as ModemLikeError;
+
+	if (typeof details.statusCode === 'number') {
+		const kind = kindForStatus(details.statusCode);
+		const fromEngine = engineMessage(details.json);
+		const fallback =
+			typeof details.reason === 'string' &&
+			details.reason !== '' &&
+			details.reason !== 'unexpected'
+				? details.reason
+				: `the engine answered HTTP ${details.statusCode}`;
+		return new EngineError(
+			kind,
+			prefix(oneLine(fromEngine ?? fallback)),
+			details.statusCode,
+		);
+	}
+
+	if (details.name === 'AbortError' || details.code === 'ABORT_ERR') {
+		return new EngineError('aborted', prefix('cancelled'));
+	}
+
+	if (isSocketError(details)) {
+		return new EngineError(
+			'unreachable',
+			oneLine(unreachableMessage(details, host)),
+		);
+	}
+
+	const message =
+		typeof details.message === 'string' ? oneLine(details.message) : '';
+	return new EngineError('unknown', prefix(message || 'unknown error'));
+}
+
+/**
+True when an error (of any kind) means "nothing to do": the engine answered 304.
+*/
+export function isNotModified(error: unknown): boolean {
+	return toEngineError(error).kind === 'not-modified';
+}
