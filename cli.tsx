@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+import process from 'node:process';
+import meow from 'meow';
+
+const cli = meow(
+	`
+	Usage
+	  $ dockpit [options]
+
+	A live, keyboard-driven dashboard for a Docker engine: containers, images and
+	events update by themselves as the engine changes. Press ? inside for the keys.
+
+	Options
+	  --host, -H       Engine to connect to: unix:///path, tcp://host:port, ssh://user@host
+	                   (default: $DOCKER_HOST, then the docker context, then the local socket)
+	  --context, -c    Docker context to use (default: $DOCKER_CONTEXT, then the current context)
+	  --read-only      Look, don't touch: keys that change anything are disabled
+	  --version        Show the version
+	  --help           Show this help
+
+	Environment
+	  DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_CONTEXT, DOCKER_CONFIG
+	  work as they do for the docker CLI.
+
+	Examples
+	  $ dockpit
+	  $ dockpit --host ssh://me@build-server
+	  $ DOCKER_HOST=tcp://10.0.0.5:2376 DOCKER_TLS_VERIFY=1 dockpit --read-only
+`,
+	{
+		importMeta: import.meta,
+		flags: {
+			host: {type: 'string', shortFlag: 'H'},
+			context: {type: 'string', shortFlag: 'c'},
+			readOnly: {type: 'boolean', default: false},
+		},
+	},
+);
+
+if (!process.stdin.isTTY || !process.stdout.isTTY) {
+	process.stderr.write(
+		'dockpit: needs an interactive terminal (stdin and stdout must be a TTY)\n',
+	);
+	process.exit(1);
+}
+
+// Ink renders nothing until exit when it thinks it runs in CI (the CI variable). dockpit only ever runs on a
+// TTY (checked above), where a live display is the whole point, so tell Ink it is interactive. This has to
+// happen before Ink is loaded, which is why the app is imported here and not at the top.
+process.env['CI'] = 'false';
+process.env['CONTINUOUS_INTEGRATION'] = 'false';
+
+try {
+	const {default: run} = await import('./source/main.js');
+	process.exitCode = await run({
+		...(cli.flags.host === undefined ? {} : {host: cli.flags.host}),
+		...(cli.flags.context === undefined ? {} : {context: cli.flags.context}),
+		readOnly: cli.flags.readOnly,
+	});
+} catch (error) {
+	const message = error instanceof Error ? error.message : String(error);
+	process.stderr.write(`dockpit: ${message}\n`);
+	process.exitCode = 1;
+}

@@ -1,0 +1,170 @@
+import {EngineError, type Engine} from './engine/types.js';
+import type {CommandId} from './keymap/keymap.js';
+import {selectedKey, visibleEvents} from './state/selectors.js';
+import type {Store} from './state/store.js';
+import type {DetailsTarget} from './state/types.js';
+
+/**
+What a command may use. Commands call the engine and dispatch UI state (overlays, flashes); they never patch
+Docker state themselves: the engine's events do that, through `sync.ts`.
+*/
+export type CommandContext = {
+	readonly engine: Engine;
+	readonly store: Store;
+	/**
+	Rows the focused list shows, for paging.
+	*/
+	readonly pageSize: () => number;
+	readonly exit: () => void;
+};
+
+export type Command = (context: CommandContext) => void | Promise<void>;
+
+const move =
+	(to: number | 'top' | 'bottom'): Command =>
+	({store}) => {
+		store.dispatch({type: 'ui/move', to});
+	};
+
+const page =
+	(direction: 1 | -1): Command =>
+	({store, pageSize}) => {
+		store.dispatch({
+			type: 'ui/move',
+			to: direction * Math.max(1, pageSize() - 1),
+		});
+	};
+
+const scrollOverlay =
+	(to: number | 'top' | 'bottom'): Command =>
+	({store}) => {
+		store.dispatch({type: 'ui/overlay-scroll', to});
+	};
+
+const pageOverlay =
+	(direction: 1 | -1): Command =>
+	({store, pageSize}) => {
+		store.dispatch({
+			type: 'ui/overlay-scroll',
+			to: direction * Math.max(1, pageSize() - 1),
+		});
+	};
+
+const quit: Command = ({exit}) => {
+	exit();
+};
+
+/**
+Opens the details overlay on the selected row and loads what it shows.
+*/
+const openDetails: Command = async ({engine, store}) => {
+	const state = store.getState();
+	const {pane} = state.ui;
+	const key = selectedKey(state, pane);
+	if (key === undefined) {
+		return;
+	}
+
+	if (pane === 'events') {
+		const event = visibleEvents(state).find(row => String(row.seq) === key);
+		if (event) {
+			const target: DetailsTarget = {pane, seq: event.seq};
+			store.dispatch({type: 'ui/details-open', target});
+			store.dispatch({
+				type: 'ui/details-loaded',
+				target,
+				data: {kind: 'event', event},
+			});
+		}
+
+		return;
+	}
+
+	const target: DetailsTarget = {pane, id: key};
+	store.dispatch({type: 'ui/details-open', target});
+	try {
+		const data =
+			pane === 'containers'
+				? ({
+						kind: 'container',
+						details: await engine.inspectContainer(key),
+					} as const)
+				: ({kind: 'image', details: await engine.inspectImage(key)} as const);
+		store.dispatch({type: 'ui/details-loaded', target, data});
+	} catch (error) {
+		const message =
+			error instanceof EngineError && error.kind === 'not-found'
+				? `It is gone: ${error.message}`
+				: error instanceof Error
+					? error.message
+					: String(error);
+		store.dispatch({type: 'ui/details-failed', target, error: message});
+	}
+};
+
+/**
+One handler per command of the keymap.
+*/
+export const commands: Record<CommandId, Command> = {
+	'app.help'({store}) {
+		store.dispatch({type: 'ui/help-toggle'});
+	},
+	'app.quit': quit,
+	'app.force-quit': quit,
+	'pane.containers'({store}) {
+		store.dispatch({type: 'ui/pane', pane: 'containers'});
+	},
+	'pane.images'({store}) {
+		store.dispatch({type: 'ui/pane', pane: 'images'});
+	},
+	'pane.events'({store}) {
+		store.dispatch({type: 'ui/pane', pane: 'events'});
+	},
+	'pane.next'({store}) {
+		store.dispatch({type: 'ui/cycle-pane', delta: 1});
+	},
+	'pane.previous'({store}) {
+		store.dispatch({type: 'ui/cycle-pane', delta: -1});
+	},
+	'list.down': move(1),
+	'list.up': move(-1),
+	'list.top': move('top'),
+	'list.bottom': move('bottom'),
+	'list.page-down': page(1),
+	'list.page-up': page(-1),
+	'list.filter'({store}) {
+		store.dispatch({type: 'ui/filter-open'});
+	},
+	'list.details': openDetails,
+	'containers.toggle-all'({store}) {
+		store.dispatch({type: 'ui/toggle-show-all'});
+		const {showAll} = store.getState().ui;
+		store.dispatch({
+			type: 'ui/flash',
+			text: showAll
+				? 'Showing all containers'
+				: 'Showing running containers only',
+			level: 'info',
+		});
+	},
+	'filter.apply'({store}) {
+		store.dispatch({type: 'ui/filter-close', clear: false});
+	},
+	'filter.clear'({store}) {
+		store.dispatch({type: 'ui/filter-close', clear: true});
+	},
+	'details.close'({store}) {
+		store.dispatch({type: 'ui/overlay-close'});
+	},
+	'details.down': scrollOverlay(1),
+	'details.up': scrollOverlay(-1),
+	'details.page-down': pageOverlay(1),
+	'details.page-up': pageOverlay(-1),
+	'details.top': scrollOverlay('top'),
+	'details.bottom': scrollOverlay('bottom'),
+	'help.close'({store}) {
+		store.dispatch({type: 'ui/overlay-close'});
+	},
+	'help.down': scrollOverlay(1),
+	'help.up': scrollOverlay(-1),
+};

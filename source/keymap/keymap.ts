@@ -1,0 +1,257 @@
+/**
+THE keymap: every key dockpit answers to, in one table. It drives the input handling (`ui/hooks/use-keymap.ts`),
+the footer hints, the `?` help overlay and the readme's keys table (`npm run docs:keys`; a test fails when the
+readme drifts). A command without a handler in `commands.ts` is a compile error, and every binding must say
+what it does.
+*/
+
+/**
+Where a binding applies. `global` works wherever no overlay or prompt is open; `always` works even then
+(Ctrl-C). `list` applies to whichever of the three panes is focused.
+*/
+export type Scope =
+	| 'always'
+	| 'global'
+	| 'list'
+	| 'containers'
+	| 'images'
+	| 'events'
+	| 'filter'
+	| 'help'
+	| 'details';
+
+export type Binding = {
+	readonly command: string;
+	/**
+	Key names as `keyName()` in `match.ts` spells them: `j`, `G`, `down`, `enter`, `ctrl+c`, `shift+tab`, `space`.
+	*/
+	readonly keys: readonly string[];
+	readonly scope: Scope;
+	/**
+	Heading in the help overlay and the readme.
+	*/
+	readonly group: string;
+	readonly description: string;
+	/**
+	A word for the footer's hint line; bindings without one are only in the help overlay.
+	*/
+	readonly hint?: string;
+	/**
+	Changes something on the engine; disabled by `--read-only`.
+	@default false
+	*/
+	readonly mutating?: boolean;
+};
+
+export const keymap = [
+	{
+		command: 'app.help',
+		keys: ['?'],
+		scope: 'global',
+		group: 'General',
+		description: 'Toggle this help',
+		hint: 'help',
+	},
+	{
+		command: 'app.quit',
+		keys: ['q'],
+		scope: 'global',
+		group: 'General',
+		description: 'Quit',
+		hint: 'quit',
+	},
+	{
+		command: 'app.force-quit',
+		keys: ['ctrl+c'],
+		scope: 'always',
+		group: 'General',
+		description: 'Quit from anywhere',
+	},
+	{
+		command: 'pane.containers',
+		keys: ['1'],
+		scope: 'global',
+		group: 'Panes',
+		description: 'Show Containers',
+	},
+	{
+		command: 'pane.images',
+		keys: ['2'],
+		scope: 'global',
+		group: 'Panes',
+		description: 'Show Images',
+	},
+	{
+		command: 'pane.events',
+		keys: ['3'],
+		scope: 'global',
+		group: 'Panes',
+		description: 'Show Events',
+	},
+	{
+		command: 'pane.next',
+		keys: ['tab'],
+		scope: 'global',
+		group: 'Panes',
+		description: 'Next pane',
+	},
+	{
+		command: 'pane.previous',
+		keys: ['shift+tab'],
+		scope: 'global',
+		group: 'Panes',
+		description: 'Previous pane',
+	},
+	{
+		command: 'list.down',
+		keys: ['j', 'down'],
+		scope: 'list',
+		group: 'Moving',
+		description: 'Down one row',
+	},
+	{
+		command: 'list.up',
+		keys: ['k', 'up'],
+		scope: 'list',
+		group: 'Moving',
+		description: 'Up one row',
+	},
+	{
+		command: 'list.top',
+		keys: ['g', 'home'],
+		scope: 'list',
+		group: 'Moving',
+		description: 'First row',
+	},
+	{
+		command: 'list.bottom',
+		keys: ['G', 'end'],
+		scope: 'list',
+		group: 'Moving',
+		description: 'Last row',
+	},
+	{
+		command: 'list.page-down',
+		keys: ['pagedown', 'ctrl+d'],
+		scope: 'list',
+		group: 'Moving',
+		description: 'Down one page',
+	},
+	{
+		command: 'list.page-up',
+		keys: ['pageup', 'ctrl+u'],
+		scope: 'list',
+		group: 'Moving',
+		description: 'Up one page',
+	},
+	{
+		command: 'list.filter',
+		keys: ['/'],
+		scope: 'list',
+		group: 'Moving',
+		description: 'Filter this pane',
+		hint: 'filter',
+	},
+	{
+		command: 'list.details',
+		keys: ['enter'],
+		scope: 'list',
+		group: 'Moving',
+		description: 'Details of the selected row',
+		hint: 'details',
+	},
+	{
+		command: 'containers.toggle-all',
+		keys: ['a'],
+		scope: 'containers',
+		group: 'Containers',
+		description: 'Show or hide stopped containers',
+		hint: 'all/running',
+	},
+	{
+		command: 'filter.apply',
+		keys: ['enter'],
+		scope: 'filter',
+		group: 'Filter prompt',
+		description: 'Keep the filter',
+	},
+	{
+		command: 'filter.clear',
+		keys: ['escape'],
+		scope: 'filter',
+		group: 'Filter prompt',
+		description: 'Clear the filter',
+	},
+	{
+		command: 'details.close',
+		keys: ['escape', 'q', 'enter'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Close details',
+	},
+	{
+		command: 'details.down',
+		keys: ['j', 'down'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Scroll down',
+	},
+	{
+		command: 'details.up',
+		keys: ['k', 'up'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Scroll up',
+	},
+	{
+		command: 'details.page-down',
+		keys: ['pagedown', 'space'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Scroll down a page',
+	},
+	{
+		command: 'details.page-up',
+		keys: ['pageup'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Scroll up a page',
+	},
+	{
+		command: 'details.top',
+		keys: ['g'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Scroll to the top',
+	},
+	{
+		command: 'details.bottom',
+		keys: ['G'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Scroll to the bottom',
+	},
+	{
+		command: 'help.close',
+		keys: ['escape', '?', 'q'],
+		scope: 'help',
+		group: 'Help',
+		description: 'Close help',
+	},
+	{
+		command: 'help.down',
+		keys: ['j', 'down'],
+		scope: 'help',
+		group: 'Help',
+		description: 'Scroll help down',
+	},
+	{
+		command: 'help.up',
+		keys: ['k', 'up'],
+		scope: 'help',
+		group: 'Help',
+		description: 'Scroll help up',
+	},
+] as const satisfies readonly Binding[];
+
+export type CommandId = (typeof keymap)[number]['command'];

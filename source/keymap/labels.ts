@@ -1,0 +1,44 @@
+import type {Binding} from './keymap.js';
+
+const names: Readonly<Record<string, string>> = {
+	up: '↑',
+	down: '↓',
+	left: '←',
+	right: '→',
+	pageup: 'PgUp',
+	pagedown: 'PgDn',
+	home: 'Home',
+	end: 'End',
+	enter: 'Enter',
+	escape: 'Esc',
+	tab: 'Tab',
+	'shift+tab': 'Shift-Tab',
+	space: 'Space',
+	backspace: 'Backspace',
+	delete: 'Delete',
+};
+
+/**
+How a key is written for people: `ctrl+c` → `Ctrl-C`, `down` → `↓`, `G` → `G`.
+*/
+export function keyLabel(key: string): string {
+	const known = names[key];
+	if (known) {
+		return known;
+	}
+
+	const ctrl = /^ctrl\+(.+)$/.exec(key);
+	if (ctrl?.[1]) {
+		return `Ctrl-${ctrl[1].toUpperCase()}`;
+	}
+
+	const alt = /^alt\+(.+)$/.exec(key);
+	return alt?.[1] ? `Alt-${alt[1]}` : key;
+}
+
+/**
+All keys of a binding: `j/↓`.
+*/
+export function keysLabel(binding: Binding): string {
+	return binding.keys.map(key => keyLabel(key)).join('/');
+}

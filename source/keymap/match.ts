@@ -1,0 +1,89 @@
+import type {Key} from 'ink';
+import {type Binding, type CommandId, keymap, type Scope} from './keymap.js';
+
+/**
+The name of a key press as the keymap spells it, or undefined for presses the keymap cannot name.
+*/
+export function keyName(input: string, key: Key): string | undefined {
+	const named: Array<[boolean, string]> = [
+		[key.upArrow, 'up'],
+		[key.downArrow, 'down'],
+		[key.leftArrow, 'left'],
+		[key.rightArrow, 'right'],
+		[key.pageUp, 'pageup'],
+		[key.pageDown, 'pagedown'],
+		[key.home, 'home'],
+		[key.end, 'end'],
+		[key.return, 'enter'],
+		[key.escape && input === '', 'escape'],
+		[key.backspace, 'backspace'],
+		[key.delete, 'delete'],
+	];
+	for (const [pressed, name] of named) {
+		if (pressed) {
+			return name;
+		}
+	}
+
+	if (key.tab) {
+		return key.shift ? 'shift+tab' : 'tab';
+	}
+
+	if (key.escape) {
+		return 'escape';
+	}
+
+	if (input === '') {
+		return undefined;
+	}
+
+	if (key.ctrl) {
+		return `ctrl+${input.toLowerCase()}`;
+	}
+
+	if (key.meta) {
+		return `alt+${input}`;
+	}
+
+	return input === ' ' ? 'space' : input;
+}
+
+/**
+The bindings that apply in `scopes`, in table order; with `enabled` to leave some out (read-only mode).
+*/
+export function bindingsFor(
+	scopes: readonly Scope[],
+	enabled: (binding: Binding) => boolean = () => true,
+): Binding[] {
+	return keymap.filter(
+		binding => scopes.includes(binding.scope) && enabled(binding),
+	);
+}
+
+/**
+Which command a key press means in `scopes`; earlier scopes win.
+*/
+export function resolve(
+	input: string,
+	key: Key,
+	scopes: readonly Scope[],
+	enabled: (binding: Binding) => boolean = () => true,
+): CommandId | undefined {
+	const name = keyName(input, key);
+	if (name === undefined) {
+		return undefined;
+	}
+
+	for (const scope of scopes) {
+		const binding = keymap.find(
+			candidate =>
+				candidate.scope === scope &&
+				(candidate.keys as readonly string[]).includes(name),
+		);
+		if (binding && enabled(binding)) {
+			return binding.command;
+		}
+	}
+
+	return undefined;
+}

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import {render} from 'ink';
+import createDockerEngine from './engine/docker-engine.js';
+import {resolveEndpoint} from './engine/connection.js';
+import reducer from './state/reducer.js';
+import {createStore} from './state/store.js';
+import startSync from './state/sync.js';
+import {initialState} from './state/types.js';
+import App from './ui/app.js';
+import {ServicesProvider} from './ui/context.js';
+
+export type RunOptions = {
+	readonly host?: string;
+	readonly context?: string;
+	readonly readOnly: boolean;
+};
+
+const enterAlternateScreen = '\u001B[?1049h\u001B[H';
+const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
+
+/**
+Starts the dashboard on the real terminal and resolves when it quits. Loaded lazily by `cli.tsx`, after the
+flags are parsed and the terminal is checked, so `--help` and errors stay fast.
+*/
+export default async function run(options: RunOptions): Promise<number> {
+	const endpoint = resolveEndpoint({
+		...(options.host === undefined ? {} : {host: options.host}),
+		...(options.context === undefined ? {} : {context: options.context}),
+		env: process.env,
+		homeDir: process.env['HOME'] ?? '',
+	});
+	const engine = createDockerEngine(endpoint);
+	const store = createStore(reducer, initialState(endpoint.host));
+
+	// The dashboard lives in the alternate screen; whatever way we leave (quit, Ctrl-C, a signal, a crash), the
+	// terminal gets its screen, cursor and line discipline back.
+	let restored = false;
+	const restore = () => {
+		if (restored) {
+			return;
+		}
+
+		restored = true;
+		if (process.stdin.isTTY) {
+			process.stdin.setRawMode(false);
+		}
+
+		process.stdout.write(leaveAlternateScreen);
+	};
+
+	process.stdout.write(enterAlternateScreen);
+	process.on('exit', restore);
+	const stopSync = startSync(engine, store);
+	const instance = render(
+		<ServicesProvider value={{engine, store, readOnly: options.readOnly}}>
+			<App />
+		</ServicesProvider>,
+		{
+			exitOnCtrlC: false,
+			patchConsole: true,
+			maxFps: 30,
+			incrementalRendering: true,
+		},
+	);
+
+	const onSignal = (signal: NodeJS.Signals) => {
+		instance.unmount();
+		stopSync();
+		restore();
+		process.exit(signal === 'SIGINT' ? 130 : 143);
+	};
+
+	process.once('SIGTERM', onSignal);
+	process.once('SIGHUP', onSignal);
+	process.once('SIGINT', onSignal);
+
+	// A bug must not leave the terminal in raw mode inside the alternate screen, nor print a stack trace over
+	// the dashboard: put the terminal back, say what happened in one line, and keep the details in a file.
+	const onCrash = (error: unknown) => {
+		instance.unmount();
+		stopSync();
+		restore();
+		const file = path.join(os.tmpdir(), 'dockpit-crash.log');
+		try {
+			fs.appendFileSync(
+				file,
+				`${new Date().toISOString()} ${error instanceof Error ? error.stack : String(error)}\n`,
+			);
+		} catch {}
+
+		process.stderr.write(
+			`dockpit stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)} (details in ${file})\n`,
+		);
+		process.exit(70);
+	};
+
+	process.on('uncaughtException', onCrash);
+	process.on('unhandledRejection', onCrash);
+	try {
+		await instance.waitUntilExit();
+		return 0;
+	} finally {
+		stopSync();
+		instance.cleanup();
+		restore();
+	}
+}

@@ -1,0 +1,66 @@
+import type {
+	ContainerSummary,
+	DockerEvent,
+	EngineInfo,
+	ImageSummary,
+} from '../engine/types.js';
+import type {DetailsData, DetailsTarget, FlashLevel, PaneId} from './types.js';
+
+/**
+Everything that can change the state. Engine facts come from `sync.ts`; UI intents from `commands.ts`.
+*/
+export type Action =
+	| {readonly type: 'connection/connecting'}
+	| {readonly type: 'connection/connected'; readonly info: EngineInfo}
+	| {
+			readonly type: 'connection/lost';
+			readonly error: string;
+			readonly retryAt: number;
+			readonly attempt: number;
+	  }
+	/** A full list: replaces every row. */
+	| {
+			readonly type: 'containers/listed';
+			readonly containers: readonly ContainerSummary[];
+			readonly now: number;
+	  }
+	/** A list filtered by ids: rows for those ids are replaced, and ids not returned are gone. */
+	| {
+			readonly type: 'containers/refreshed';
+			readonly ids: readonly string[];
+			readonly containers: readonly ContainerSummary[];
+			readonly now: number;
+	  }
+	| {readonly type: 'images/listed'; readonly images: readonly ImageSummary[]}
+	| {readonly type: 'event/received'; readonly event: DockerEvent}
+	| {readonly type: 'ui/pane'; readonly pane: PaneId}
+	| {readonly type: 'ui/cycle-pane'; readonly delta: 1 | -1}
+	/** Move the cursor by rows, or to an end. */
+	| {readonly type: 'ui/move'; readonly to: number | 'top' | 'bottom'}
+	| {readonly type: 'ui/select'; readonly pane: PaneId; readonly key: string}
+	| {readonly type: 'ui/toggle-show-all'}
+	| {readonly type: 'ui/filter-open'}
+	| {readonly type: 'ui/filter-change'; readonly text: string}
+	/** Close the filter prompt; `clear` drops the filter text too. */
+	| {readonly type: 'ui/filter-close'; readonly clear: boolean}
+	| {readonly type: 'ui/help-toggle'}
+	| {readonly type: 'ui/details-open'; readonly target: DetailsTarget}
+	| {
+			readonly type: 'ui/details-loaded';
+			readonly target: DetailsTarget;
+			readonly data: DetailsData;
+	  }
+	| {
+			readonly type: 'ui/details-failed';
+			readonly target: DetailsTarget;
+			readonly error: string;
+	  }
+	/** Scroll the open overlay (help or details) by lines, or to an end. */
+	| {readonly type: 'ui/overlay-scroll'; readonly to: number | 'top' | 'bottom'}
+	| {readonly type: 'ui/overlay-close'}
+	| {
+			readonly type: 'ui/flash';
+			readonly text: string;
+			readonly level: FlashLevel;
+	  }
+	| {readonly type: 'ui/flash-clear'; readonly id?: number};

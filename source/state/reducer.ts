@@ -1,0 +1,341 @@
+import type {
+	ContainerState,
+	ContainerSummary,
+	DockerEvent,
+} from '../engine/types.js';
+import {startedAtFromStatus} from '../format/duration.js';
+import type {Action} from './actions.js';
+import {rowKeys, selectedIndex} from './selectors.js';
+import {
+	type AppState,
+	type ContainerRow,
+	maxEvents,
+	paneIds,
+	type UiState,
+} from './types.js';
+
+let flashCounter = 0;
+
+/**
+The one place state changes: `(state, action) → state`, pure (apart from numbering flashes).
+*/
+export default function reducer(state: AppState, action: Action): AppState {
+	switch (action.type) {
+		case 'connection/connecting': {
+			return {
+				...state,
+				connection: {status: 'connecting', host: state.connection.host},
+			};
+		}
+
+		case 'connection/connected': {
+			return {
+				...state,
+				connection: {
+					status: 'connected',
+					host: state.connection.host,
+					info: action.info,
+				},
+			};
+		}
+
+		case 'connection/lost': {
+			const {connection} = state;
+			const info =
+				connection.status === 'connecting' ? undefined : connection.info;
+			const wasUp = info !== undefined;
+			return {
+				...state,
+				connection: {
+					status: wasUp ? 'reconnecting' : 'unreachable',
+					host: connection.host,
+					...(info ? {info} : {}),
+					error: action.error,
+					retryAt: action.retryAt,
+					attempt: action.attempt,
+				},
+			};
+		}
+
+		case 'containers/listed': {
+			const containers = new Map<string, ContainerRow>();
+			for (const container of action.containers) {
+				containers.set(
+					container.id,
+					toRow(container, state.containers.get(container.id), action.now),
+				);
+			}
+
+			return {
+				...state,
+				containers,
+				loaded: {...state.loaded, containers: true},
+			};
+		}
+
+		case 'containers/refreshed': {
+			const containers = new Map(state.containers);
+			for (const id of action.ids) {
+				containers.delete(id);
+			}
+
+			for (const container of action.containers) {
+				containers.set(
+					container.id,
+					toRow(container, state.containers.get(container.id), action.now),
+				);
+			}
+
+			return {...state, containers};
+		}
+
+		case 'images/listed': {
+			return {
+				...state,
+				images: new Map(action.images.map(image => [image.id, image])),
+				loaded: {...state.loaded, images: true},
+			};
+		}
+
+		case 'event/received': {
+			const events = [
+				{...action.event, seq: state.nextEventSeq},
+				...state.events,
+			];
+			if (events.length > maxEvents) {
+				events.length = maxEvents;
+			}
+
+			return applyEvent(
+				{...state, events, nextEventSeq: state.nextEventSeq + 1},
+				action.event,
+			);
+		}
+
+		case 'ui/pane': {
+			return withUi(state, {pane: action.pane, filtering: false});
+		}
+
+		case 'ui/cycle-pane': {
+			const index = paneIds.indexOf(state.ui.pane);
+			const pane =
+				paneIds[(index + action.delta + paneIds.length) % paneIds.length] ??
+				'containers';
+			return withUi(state, {pane, filtering: false});
+		}
+
+		case 'ui/move': {
+			const {pane} = state.ui;
+			const keys = rowKeys(state, pane);
+			if (keys.length === 0) {
+				return state;
+			}
+
+			const current = selectedIndex(state, pane);
+			const target =
+				action.to === 'top'
+					? 0
+					: action.to === 'bottom'
+						? keys.length - 1
+						: current + action.to;
+			const index = Math.min(Math.max(0, target), keys.length - 1);
+			return withSelection(state, pane, {key: keys[index], index});
+		}
+
+		case 'ui/select': {
+			const index = rowKeys(state, action.pane).indexOf(action.key);
+			return withSelection(state, action.pane, {
+				key: action.key,
+				index: Math.max(0, index),
+			});
+		}
+
+		case 'ui/toggle-show-all': {
+			return withUi(state, {showAll: !state.ui.showAll});
+		}
+
+		case 'ui/filter-open': {
+			return withUi(state, {filtering: true});
+		}
+
+		case 'ui/filter-change': {
+			return withUi(state, {
+				filters: {...state.ui.filters, [state.ui.pane]: action.text},
+			});
+		}
+
+		case 'ui/filter-close': {
+			return withUi(state, {
+				filtering: false,
+				...(action.clear
+					? {filters: {...state.ui.filters, [state.ui.pane]: ''}}
+					: {}),
+			});
+		}
+
+		case 'ui/help-toggle': {
+			return withUi(state, {
+				overlay:
+					state.ui.overlay?.kind === 'help'
+						? undefined
+						: {kind: 'help', scroll: 0},
+			});
+		}
+
+		case 'ui/details-open': {
+			return withUi(state, {
+				overlay: {kind: 'details', target: action.target, scroll: 0},
+			});
+		}
+
+		case 'ui/details-loaded':
+		case 'ui/details-failed': {
+			const {overlay} = state.ui;
+			if (
+				overlay?.kind !== 'details' ||
+				!sameTarget(overlay.target, action.target)
+			) {
+				return state;
+			}
+
+			return withUi(state, {
+				overlay:
+					action.type === 'ui/details-loaded'
+						? {...overlay, data: action.data}
+						: {...overlay, error: action.error},
+			});
+		}
+
+		case 'ui/overlay-scroll': {
+			const {overlay} = state.ui;
+			if (!overlay) {
+				return state;
+			}
+
+			const scroll =
+				action.to === 'top'
+					? 0
+					: action.to === 'bottom'
+						? Number.MAX_SAFE_INTEGER
+						: Math.max(0, Math.min(overlay.scroll, 1_000_000) + action.to);
+			return withUi(state, {overlay: {...overlay, scroll}});
+		}
+
+		case 'ui/overlay-close': {
+			return withUi(state, {overlay: undefined});
+		}
+
+		case 'ui/flash': {
+			return withUi(state, {
+				flash: {text: action.text, level: action.level, id: ++flashCounter},
+			});
+		}
+
+		case 'ui/flash-clear': {
+			if (action.id !== undefined && state.ui.flash?.id !== action.id) {
+				return state;
+			}
+
+			return withUi(state, {flash: undefined});
+		}
+	}
+}
+
+function withUi(state: AppState, patch: Partial<UiState>): AppState {
+	return {...state, ui: {...state.ui, ...patch}};
+}
+
+function withSelection(
+	state: AppState,
+	pane: keyof UiState['selection'],
+	selection: UiState['selection'][typeof pane],
+) {
+	return withUi(state, {selection: {...state.ui.selection, [pane]: selection}});
+}
+
+function sameTarget(
+	a: {pane: string; id?: string; seq?: number},
+	b: {pane: string; id?: string; seq?: number},
+) {
+	return a.pane === b.pane && a.id === b.id && a.seq === b.seq;
+}
+
+/**
+Keeps the start time we already know while the container keeps running; else reads it from the status words.
+*/
+function toRow(
+	container: ContainerSummary,
+	previous: ContainerRow | undefined,
+	now: number,
+): ContainerRow {
+	const running = container.state === 'running' || container.state === 'paused';
+	if (!running) {
+		return container;
+	}
+
+	const previousStart =
+		previous && (previous.state === 'running' || previous.state === 'paused')
+			? previous.startedAt
+			: undefined;
+	const startedAt = previousStart ?? startedAtFromStatus(container.status, now);
+	return startedAt === undefined ? container : {...container, startedAt};
+}
+
+const containerStateAfter: Readonly<Record<string, ContainerState>> = {
+	start: 'running',
+	restart: 'running',
+	unpause: 'running',
+	pause: 'paused',
+	die: 'exited',
+};
+
+/**
+Applies what an event says at once, so the pane answers immediately; `sync.ts` reconciles with a refresh.
+*/
+function applyEvent(state: AppState, event: DockerEvent): AppState {
+	if (event.type === 'container') {
+		const container = state.containers.get(event.id);
+		if (!container) {
+			return state;
+		}
+
+		const containers = new Map(state.containers);
+		const action = event.action.split(':')[0] ?? '';
+		if (action === 'destroy') {
+			containers.delete(event.id);
+			return {...state, containers};
+		}
+
+		if (action === 'rename' && event.name) {
+			containers.set(event.id, {...container, name: event.name});
+			return {...state, containers};
+		}
+
+		const next = containerStateAfter[action];
+		if (next === undefined || next === container.state) {
+			return state;
+		}
+
+		const exitCode = Number(event.attributes['exitCode']);
+		const row: ContainerRow = {
+			...container,
+			state: next,
+			...(action === 'start' ? {startedAt: event.time} : {}),
+			...(action === 'die' && Number.isInteger(exitCode) ? {exitCode} : {}),
+		};
+		containers.set(event.id, row);
+		return {...state, containers};
+	}
+
+	if (
+		event.type === 'image' &&
+		event.action === 'delete' &&
+		state.images.has(event.id)
+	) {
+		const images = new Map(state.images);
+		images.delete(event.id);
+		return {...state, images};
+	}
+
+	return state;
+}

@@ -1,0 +1,208 @@
+import {type DockerEvent, type Engine, EngineError} from '../engine/types.js';
+import type {Store} from './store.js';
+
+export type SyncOptions = {
+	/**
+	How long to gather events before refreshing what they touched, in ms.
+	@default 100
+	*/
+	readonly coalesceMs?: number;
+	/**
+	Reconnect backoff: first delay and cap, in ms.
+	@default [500, 10_000]
+	*/
+	readonly backoffMs?: readonly [number, number];
+	/**
+	Above this many changed containers in one batch, re-list them all instead of asking by id.
+	@default 50
+	*/
+	readonly maxTargetedIds?: number;
+	readonly now?: () => number;
+};
+
+/**
+Keeps the store in step with the engine: connects, lists once, then follows `/events`. Events are applied at
+once (the reducer patches what it can) and mark what they touched; after `coalesceMs` one request refreshes
+exactly those containers (a list filtered by id), and image changes trigger one re-list of images. When the
+stream breaks it reports the loss, retries with exponential backoff, and re-lists after reconnecting, because
+a reconnect does not replay what was missed. No timer ever polls the lists.
+
+Returns `stop()`, which aborts the stream and every pending timer.
+*/
+export default function startSync(
+	engine: Engine,
+	store: Store,
+	options: SyncOptions = {},
+): () => void {
+	const coalesceMs = options.coalesceMs ?? 100;
+	const [firstBackoff, maxBackoff] = options.backoffMs ?? [500, 10_000];
+	const maxTargetedIds = options.maxTargetedIds ?? 50;
+	const now = options.now ?? Date.now;
+	const controller = new AbortController();
+	const {signal} = controller;
+
+	let pendingIds = new Set<string>();
+	let pendingAllContainers = false;
+	let pendingImages = false;
+	let flushTimer: NodeJS.Timeout | undefined;
+	let retryTimer: NodeJS.Timeout | undefined;
+	let wake: (() => void) | undefined;
+
+	const scheduleFlush = () => {
+		flushTimer ??= setTimeout(() => {
+			flushTimer = undefined;
+			void flush();
+		}, coalesceMs);
+	};
+
+	const flush = async () => {
+		const ids = [...pendingIds];
+		const all = pendingAllContainers || ids.length > maxTargetedIds;
+		const images = pendingImages;
+		pendingIds = new Set();
+		pendingAllContainers = false;
+		pendingImages = false;
+		// Failures here are left to the event stream: if the engine went away, it reports that and re-lists later.
+		await Promise.all([
+			all
+				? listContainers()
+				: ids.length > 0
+					? refreshContainers(ids)
+					: undefined,
+			images ? listImages() : undefined,
+		]).catch(() => undefined);
+	};
+
+	const listContainers = async () => {
+		const containers = await engine.listContainers();
+		store.dispatch({type: 'containers/listed', containers, now: now()});
+	};
+
+	const refreshContainers = async (ids: readonly string[]) => {
+		const containers = await engine.listContainers({ids});
+		store.dispatch({type: 'containers/refreshed', ids, containers, now: now()});
+	};
+
+	const listImages = async () => {
+		const images = await engine.listImages();
+		store.dispatch({type: 'images/listed', images});
+	};
+
+	const onEvent = (event: DockerEvent) => {
+		store.dispatch({type: 'event/received', event});
+		switch (event.type) {
+			case 'container': {
+				const action = event.action.split(':')[0] ?? '';
+				if (
+					action.startsWith('exec_') ||
+					action === 'top' ||
+					action === 'attach' ||
+					action === 'resize'
+				) {
+					return;
+				}
+
+				pendingIds.add(event.id);
+				if (action === 'commit') {
+					pendingImages = true;
+				}
+
+				break;
+			}
+
+			case 'image': {
+				pendingImages = true;
+				break;
+			}
+
+			case 'daemon': {
+				pendingAllContainers = true;
+				pendingImages = true;
+				break;
+			}
+
+			default: {
+				return;
+			}
+		}
+
+		scheduleFlush();
+	};
+
+	const sleep = async (ms: number) =>
+		new Promise<void>(resolve => {
+			wake = resolve;
+			retryTimer = setTimeout(resolve, ms);
+		});
+
+	const run = async () => {
+		let attempt = 0;
+		while (!signal.aborted) {
+			// Each connection gets its own controller, so a failed attempt closes its half-opened stream.
+			const connection = new AbortController();
+			const abortConnection = () => {
+				connection.abort();
+			};
+
+			signal.addEventListener('abort', abortConnection, {once: true});
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				await engine.ping(signal);
+				// eslint-disable-next-line no-await-in-loop
+				const info = await engine.info();
+				const events = engine
+					.events({signal: connection.signal})
+					[Symbol.asyncIterator]();
+				// Ask for the first event before listing, so that nothing that happens during the list is missed.
+				const first = events.next();
+				first.catch(() => undefined);
+				// eslint-disable-next-line no-await-in-loop
+				await Promise.all([listContainers(), listImages()]);
+				store.dispatch({type: 'connection/connected', info});
+				attempt = 0;
+				// eslint-disable-next-line no-await-in-loop
+				for (
+					let result = await first;
+					!result.done;
+					result = await events.next()
+				) {
+					onEvent(result.value);
+				}
+
+				throw new EngineError(
+					'unreachable',
+					`the event stream from ${engine.host} ended`,
+				);
+			} catch (error) {
+				connection.abort();
+				if (signal.aborted) {
+					return;
+				}
+
+				attempt++;
+				const delay = Math.min(maxBackoff, firstBackoff * 2 ** (attempt - 1));
+				const message = error instanceof Error ? error.message : String(error);
+				store.dispatch({
+					type: 'connection/lost',
+					error: message,
+					retryAt: now() + delay,
+					attempt,
+				});
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(delay);
+			} finally {
+				connection.abort();
+				signal.removeEventListener('abort', abortConnection);
+			}
+		}
+	};
+
+	void run();
+
+	return () => {
+		controller.abort();
+		clearTimeout(flushTimer);
+		clearTimeout(retryTimer);
+		wake?.();
+	};
+}

@@ -1,0 +1,141 @@
+import type {
+	ContainerDetails,
+	ContainerSummary,
+	DockerEvent,
+	EngineInfo,
+	ImageDetails,
+	ImageSummary,
+} from '../engine/types.js';
+
+/**
+The three live lists.
+*/
+export type PaneId = 'containers' | 'images' | 'events';
+
+export const paneIds: readonly PaneId[] = ['containers', 'images', 'events'];
+
+/**
+A container row: the engine's summary plus when it started, which the list API does not give. It comes from
+the `start` event when we saw one, else from the engine's status words (`Up 3 hours`) at list time.
+*/
+export type ContainerRow = ContainerSummary & {readonly startedAt?: number};
+
+/**
+An event in the history, numbered so that a selection can follow it.
+*/
+export type EventRow = DockerEvent & {readonly seq: number};
+
+/**
+How the connection to the engine is doing.
+*/
+export type Connection =
+	| {readonly status: 'connecting'; readonly host: string}
+	| {
+			readonly status: 'connected';
+			readonly host: string;
+			readonly info: EngineInfo;
+	  }
+	| {
+			readonly status: 'reconnecting' | 'unreachable';
+			readonly host: string;
+			readonly info?: EngineInfo;
+			readonly error: string;
+			/**
+			When the next try is due, milliseconds since the epoch.
+			*/
+			readonly retryAt: number;
+			readonly attempt: number;
+	  };
+
+export type DetailsTarget =
+	| {readonly pane: 'containers'; readonly id: string}
+	| {readonly pane: 'images'; readonly id: string}
+	| {readonly pane: 'events'; readonly seq: number};
+
+export type DetailsData =
+	| {readonly kind: 'container'; readonly details: ContainerDetails}
+	| {readonly kind: 'image'; readonly details: ImageDetails}
+	| {readonly kind: 'event'; readonly event: EventRow};
+
+/**
+A screen drawn over the panes. Only one at a time; it takes every key while open.
+*/
+export type Overlay =
+	| {readonly kind: 'help'; readonly scroll: number}
+	| {
+			readonly kind: 'details';
+			readonly target: DetailsTarget;
+			readonly data?: DetailsData;
+			readonly error?: string;
+			readonly scroll: number;
+	  };
+
+export type FlashLevel = 'info' | 'success' | 'warning' | 'error';
+
+export type Flash = {
+	readonly text: string;
+	readonly level: FlashLevel;
+	readonly id: number;
+};
+
+/**
+Where the cursor is in one pane: the object it is on (so it stays there when the list changes around it) and
+the row index, which is where it falls back to when that object goes away.
+*/
+export type Selection = {readonly key?: string; readonly index: number};
+
+export type UiState = {
+	readonly pane: PaneId;
+	readonly showAll: boolean;
+	readonly filters: Readonly<Record<PaneId, string>>;
+	/**
+	The filter prompt of the current pane is open and takes the keys.
+	*/
+	readonly filtering: boolean;
+	readonly selection: Readonly<Record<PaneId, Selection>>;
+	readonly overlay?: Overlay;
+	readonly flash?: Flash;
+};
+
+export type AppState = {
+	readonly connection: Connection;
+	readonly containers: ReadonlyMap<string, ContainerRow>;
+	readonly images: ReadonlyMap<string, ImageSummary>;
+	/**
+	Newest first, at most `maxEvents`.
+	*/
+	readonly events: readonly EventRow[];
+	readonly nextEventSeq: number;
+	readonly loaded: {readonly containers: boolean; readonly images: boolean};
+	readonly ui: UiState;
+};
+
+/**
+How many events the Events pane keeps.
+*/
+export const maxEvents = 1000;
+
+export function initialState(
+	host: string,
+	options: {readonly showAll?: boolean} = {},
+): AppState {
+	return {
+		connection: {status: 'connecting', host},
+		containers: new Map(),
+		images: new Map(),
+		events: [],
+		nextEventSeq: 1,
+		loaded: {containers: false, images: false},
+		ui: {
+			pane: 'containers',
+			showAll: options.showAll ?? true,
+			filters: {containers: '', images: '', events: ''},
+			filtering: false,
+			selection: {
+				containers: {index: 0},
+				images: {index: 0},
+				events: {index: 0},
+			},
+		},
+	};
+}

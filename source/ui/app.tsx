@@ -1,0 +1,177 @@
+import {Box, Text} from 'ink';
+import {useCallback, useEffect, useRef} from 'react';
+import {bindingsFor} from '../keymap/match.js';
+import {keymap} from '../keymap/keymap.js';
+import DetailsView from './components/details-view.js';
+import FooterHints from './components/footer-hints.js';
+import Header from './components/header.js';
+import HelpOverlay from './components/help-overlay.js';
+import StatusLine from './components/status-line.js';
+import TabBar from './components/tab-bar.js';
+import UnreachableScreen from './components/unreachable-screen.js';
+import {useAppState, useServices} from './context.js';
+import useKeymap, {
+	activeScopes,
+	useBindingEnabled,
+} from './hooks/use-keymap.js';
+import useNow from './hooks/use-now.js';
+import useTerminalSize from './hooks/use-terminal-size.js';
+import {theme} from './theme.js';
+import ContainersView from './views/containers-view.js';
+import EventsView from './views/events-view.js';
+import ImagesView from './views/images-view.js';
+
+/**
+The smallest terminal the layout is made for.
+*/
+export const minimumSize = {columns: 80, rows: 24} as const;
+
+/**
+How long a message stays in the status line, in ms.
+*/
+const flashMs = 6000;
+
+export default function App() {
+	const {store, readOnly} = useServices();
+	const {columns, rows} = useTerminalSize();
+	// One line short of the terminal: Ink clears the whole screen on every frame once its output is as tall as
+	// the terminal, which flickers.
+	const height = rows - 1;
+	const paneHeight = Math.max(3, height - 4);
+	const pageSize = useRef(paneHeight - 1);
+	pageSize.current = paneHeight - 1;
+	useKeymap({pageSize: useCallback(() => pageSize.current, [])});
+
+	const state = useAppState(state => state);
+	const {ui, connection} = state;
+	const enabled = useBindingEnabled();
+	const now = useNow(1000);
+
+	const flashId = ui.flash?.id;
+	useEffect(() => {
+		if (flashId === undefined) {
+			return;
+		}
+
+		const timer = setTimeout(() => {
+			store.dispatch({type: 'ui/flash-clear', id: flashId});
+		}, flashMs);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [flashId, store]);
+
+	if (columns < minimumSize.columns || rows < minimumSize.rows) {
+		return (
+			<Box flexDirection="column">
+				<Text color={theme.status.warning}>Terminal too small</Text>
+				<Text>
+					dockpit needs {minimumSize.columns}x{minimumSize.rows}; this one is{' '}
+					{columns}x{rows}.
+				</Text>
+				<Text color={theme.text.secondary}>
+					Make it bigger, or press q to quit.
+				</Text>
+			</Box>
+		);
+	}
+
+	if (connection.status === 'unreachable') {
+		return (
+			<UnreachableScreen
+				host={connection.host}
+				error={connection.error}
+				retryInSeconds={Math.max(
+					0,
+					Math.ceil((connection.retryAt - now) / 1000),
+				)}
+				attempt={connection.attempt}
+				width={columns}
+				height={height}
+			/>
+		);
+	}
+
+	const scopes = activeScopes(state);
+	const innerWidth = columns - 2;
+	const innerHeight = paneHeight - 2;
+	const running = [...state.containers.values()].filter(
+		container => container.state === 'running',
+	).length;
+	const counts = {
+		containers: `${running}/${state.containers.size}`,
+		images: String(state.images.size),
+		events: String(state.events.length),
+	};
+	const filter = ui.filters[ui.pane];
+	const notes = [
+		ui.pane === 'containers' && !ui.showAll ? 'running only' : '',
+		filter && !ui.filtering ? `filter: ${filter}` : '',
+	].filter(Boolean);
+
+	let body;
+	if (ui.overlay?.kind === 'help') {
+		body = (
+			<HelpOverlay
+				bindings={keymap}
+				width={innerWidth}
+				height={innerHeight}
+				scroll={ui.overlay.scroll}
+				disabled={binding => !enabled(binding)}
+			/>
+		);
+	} else if (ui.overlay?.kind === 'details') {
+		const {target} = ui.overlay;
+		const name =
+			target.pane === 'containers'
+				? (state.containers.get(target.id)?.name ?? target.id.slice(0, 12))
+				: target.pane === 'images'
+					? (state.images.get(target.id)?.repoTags[0] ??
+						target.id.replace(/^sha256:/, '').slice(0, 12))
+					: `event #${target.seq}`;
+		body = (
+			<DetailsView
+				title={name}
+				data={ui.overlay.data}
+				error={ui.overlay.error}
+				scroll={ui.overlay.scroll}
+				width={innerWidth}
+				height={innerHeight}
+				now={now}
+			/>
+		);
+	} else {
+		const View =
+			ui.pane === 'containers'
+				? ContainersView
+				: ui.pane === 'images'
+					? ImagesView
+					: EventsView;
+		body = <View width={innerWidth} height={innerHeight} focused />;
+	}
+
+	return (
+		<Box flexDirection="column" width={columns} height={height}>
+			<Header connection={connection} now={now} readOnly={readOnly} />
+			<TabBar pane={ui.pane} counts={counts} right={notes.join(' · ')} />
+			<Box
+				flexDirection="column"
+				borderStyle="round"
+				borderColor={theme.border.focused}
+				height={paneHeight}
+				width={columns}
+			>
+				{body}
+			</Box>
+			<StatusLine
+				flash={ui.flash}
+				filtering={ui.filtering}
+				filter={filter}
+				onFilterChange={text => {
+					store.dispatch({type: 'ui/filter-change', text});
+				}}
+			/>
+			<FooterHints bindings={bindingsFor(scopes, enabled)} />
+		</Box>
+	);
+}

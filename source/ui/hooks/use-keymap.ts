@@ -1,0 +1,79 @@
+import {useApp, useInput} from 'ink';
+import {commands} from '../../commands.js';
+import type {Binding, Scope} from '../../keymap/keymap.js';
+import {resolve} from '../../keymap/match.js';
+import type {AppState} from '../../state/types.js';
+import {useServices} from '../context.js';
+
+/**
+Which scopes are live: an overlay or prompt takes every key (plus `always`), otherwise the focused pane, the
+list keys and the global ones.
+*/
+export function activeScopes(state: AppState): Scope[] {
+	const {ui, connection} = state;
+	if (ui.overlay) {
+		return [ui.overlay.kind, 'always'];
+	}
+
+	if (ui.filtering) {
+		return ['filter', 'always'];
+	}
+
+	if (
+		connection.status === 'unreachable' ||
+		connection.status === 'connecting'
+	) {
+		return ['global', 'always'];
+	}
+
+	return [ui.pane, 'list', 'global', 'always'];
+}
+
+/**
+Is this binding usable under the current flags?
+*/
+export function useBindingEnabled(): (binding: Binding) => boolean {
+	const {readOnly} = useServices();
+	return binding => !(readOnly && binding.mutating === true);
+}
+
+/**
+The one app-level input handler: turns a key press into a command of the keymap and runs it. Text prompts have
+their own `useInput` for typing; this one only sees the keys the keymap names in their scope.
+*/
+const useKeymap = ({pageSize}: {readonly pageSize: () => number}): void => {
+	const services = useServices();
+	const {exit} = useApp();
+	const enabled = useBindingEnabled();
+	useInput((input, key) => {
+		const {store, engine} = services;
+		const command = resolve(
+			input,
+			key,
+			activeScopes(store.getState()),
+			enabled,
+		);
+		if (command === undefined) {
+			return;
+		}
+
+		const report = (error: unknown) => {
+			store.dispatch({
+				type: 'ui/flash',
+				text: error instanceof Error ? error.message : String(error),
+				level: 'error',
+			});
+		};
+
+		try {
+			const result = commands[command]({engine, store, pageSize, exit});
+			if (result instanceof Promise) {
+				result.catch(report);
+			}
+		} catch (error) {
+			report(error);
+		}
+	});
+};
+
+export default useKeymap;

@@ -1,0 +1,99 @@
+import {formatAge} from '../../format/duration.js';
+import formatPorts from '../../format/ports.js';
+import {selectedIndex, visibleContainers} from '../../state/selectors.js';
+import type {ContainerRow} from '../../state/types.js';
+import ResourceTable, {type Column} from '../components/resource-table.js';
+import {useAppState} from '../context.js';
+import useNow from '../hooks/use-now.js';
+import {containerStateColor, theme} from '../theme.js';
+
+type Props = {
+	readonly width: number;
+	readonly height: number;
+	readonly focused: boolean;
+};
+
+/**
+The state word with what matters next to it: `exited (137)`, `running`, `paused`.
+*/
+export function stateText(container: ContainerRow): string {
+	if (
+		(container.state === 'exited' || container.state === 'dead') &&
+		container.exitCode !== undefined
+	) {
+		return `${container.state} (${container.exitCode})`;
+	}
+
+	return container.state;
+}
+
+function columns(now: number): ReadonlyArray<Column<ContainerRow>> {
+	return [
+		{
+			header: 'NAME',
+			width: 12,
+			flex: 3,
+			text: row => row.name,
+			color: () => theme.text.primary,
+		},
+		{header: 'IMAGE', width: 10, flex: 3, text: row => row.image},
+		{
+			header: 'STATE',
+			width: 12,
+			text: stateText,
+			color: row => containerStateColor[row.state],
+		},
+		{
+			header: 'UPTIME',
+			width: 6,
+			text: row =>
+				(row.state === 'running' || row.state === 'paused') &&
+				row.startedAt !== undefined
+					? formatAge(now - row.startedAt)
+					: '-',
+		},
+		{header: 'AGE', width: 5, text: row => formatAge(now - row.created)},
+		{
+			header: 'PORTS',
+			width: 8,
+			flex: 3,
+			text: row => formatPorts(row.ports),
+			color: () => theme.text.accent,
+		},
+		{
+			header: 'PROJECT',
+			width: 10,
+			flex: 1,
+			hideBelow: 110,
+			text: row => row.composeProject ?? '',
+		},
+	];
+}
+
+export default function ContainersView({width, height, focused}: Props) {
+	const rows = useAppState(visibleContainers);
+	const index = useAppState(state => selectedIndex(state, 'containers'));
+	const loaded = useAppState(state => state.loaded.containers);
+	const showAll = useAppState(state => state.ui.showAll);
+	const filter = useAppState(state => state.ui.filters.containers);
+	const now = useNow(1000);
+	const empty = !loaded
+		? 'Loading containers…'
+		: filter
+			? `No container matches “${filter}”.`
+			: showAll
+				? 'No containers. Run one (docker run …) and it appears here.'
+				: 'No running containers. Press a to show stopped ones too.';
+	return (
+		<ResourceTable
+			columns={columns(now)}
+			rows={rows}
+			rowKey={row => row.id}
+			selectedIndex={index}
+			height={height}
+			width={width}
+			focused={focused}
+			emptyText={empty}
+		/>
+	);
+}

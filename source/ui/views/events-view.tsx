@@ -1,0 +1,111 @@
+import {selectedIndex, visibleEvents} from '../../state/selectors.js';
+import type {EventRow} from '../../state/types.js';
+import ResourceTable, {type Column} from '../components/resource-table.js';
+import {useAppState} from '../context.js';
+import {theme} from '../theme.js';
+
+type Props = {
+	readonly width: number;
+	readonly height: number;
+	readonly focused: boolean;
+};
+
+const firstKeys = [
+	'image',
+	'exitCode',
+	'signal',
+	'container',
+	'type',
+	'driver',
+	'execID',
+];
+
+/**
+The attributes worth a glance, most useful first: `image=busybox exitCode=0`. The name has its own column.
+*/
+export function shortAttributes(event: EventRow): string {
+	const entries = Object.entries(event.attributes).filter(
+		([key]) => key !== 'name',
+	);
+	const rank = (key: string) => {
+		const index = firstKeys.indexOf(key);
+		return index === -1 ? firstKeys.length : index;
+	};
+
+	return entries
+		.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
+		.map(([key, value]) => `${key}=${value}`)
+		.join(' ');
+}
+
+function time(ms: number): string {
+	const date = new Date(ms);
+	return [date.getHours(), date.getMinutes(), date.getSeconds()]
+		.map(part => String(part).padStart(2, '0'))
+		.join(':');
+}
+
+const actionColor: Readonly<Record<string, string>> = {
+	start: theme.status.success,
+	create: theme.status.success,
+	unpause: theme.status.success,
+	die: theme.status.warning,
+	kill: theme.status.warning,
+	stop: theme.status.warning,
+	pause: theme.status.warning,
+	destroy: theme.status.error,
+	delete: theme.status.error,
+	untag: theme.status.warning,
+	oom: theme.status.error,
+};
+
+const columns: ReadonlyArray<Column<EventRow>> = [
+	{
+		header: 'TIME',
+		width: 8,
+		text: row => time(row.time),
+		color: () => theme.text.secondary,
+	},
+	{header: 'TYPE', width: 9, text: row => row.type},
+	{
+		header: 'ACTION',
+		width: 12,
+		text: row => row.action,
+		color: row => actionColor[row.action.split(':')[0] ?? ''],
+	},
+	{
+		header: 'NAME',
+		width: 12,
+		flex: 1,
+		text: row => row.name ?? row.id.replace(/^sha256:/, '').slice(0, 12),
+	},
+	{
+		header: 'ATTRIBUTES',
+		width: 10,
+		flex: 2,
+		text: shortAttributes,
+		color: () => theme.text.secondary,
+	},
+];
+
+export default function EventsView({width, height, focused}: Props) {
+	const rows = useAppState(visibleEvents);
+	const index = useAppState(state => selectedIndex(state, 'events'));
+	const filter = useAppState(state => state.ui.filters.events);
+	return (
+		<ResourceTable
+			columns={columns}
+			rows={rows}
+			rowKey={row => String(row.seq)}
+			selectedIndex={index}
+			height={height}
+			width={width}
+			focused={focused}
+			emptyText={
+				filter
+					? `No event matches “${filter}”.`
+					: 'Waiting for events… (anything done to the engine shows here)'
+			}
+		/>
+	);
+}

@@ -1,0 +1,92 @@
+import {stripVTControlCharacters} from 'node:util';
+import {render as inkRender} from 'ink-testing-library';
+import reducer from '../../source/state/reducer.js';
+import {createStore, type Store} from '../../source/state/store.js';
+import startSync from '../../source/state/sync.js';
+import {initialState} from '../../source/state/types.js';
+import App from '../../source/ui/app.js';
+import {ServicesProvider} from '../../source/ui/context.js';
+import type {FakeEngine} from './fake-engine.js';
+
+/**
+Renders the whole app on a fake engine, synced as the real app is. ink-testing-library's stdout is 100 columns
+wide and (with no rows) counts as 24 rows.
+*/
+export function renderApp(
+	engine: FakeEngine,
+	options: {readOnly?: boolean} = {},
+) {
+	const store: Store = createStore(reducer, initialState(engine.host));
+	const stopSync = startSync(engine, store, {
+		coalesceMs: 10,
+		backoffMs: [20, 50],
+	});
+	const instance = inkRender(
+		<ServicesProvider
+			value={{engine, store, readOnly: options.readOnly ?? false}}
+		>
+			<App />
+		</ServicesProvider>,
+	);
+	return {
+		...instance,
+		store,
+		cleanup() {
+			stopSync();
+			instance.unmount();
+			instance.cleanup();
+		},
+	};
+}
+
+/**
+Waits until `predicate` holds for the last frame, as plain text (colours stripped); fails with that frame after
+`timeoutMs`. No fixed sleeps.
+*/
+export async function waitForFrame(
+	lastFrame: () => string | undefined,
+	predicate: (frame: string) => boolean,
+	timeoutMs = 3000,
+): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const frame = stripVTControlCharacters(lastFrame() ?? '');
+		if (predicate(frame)) {
+			return frame;
+		}
+
+		if (Date.now() > deadline) {
+			throw new Error(
+				`frame never matched within ${timeoutMs} ms; last frame:\n${frame}`,
+			);
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 10);
+		});
+	}
+}
+
+/**
+Lets React and Ink flush what a key press caused (Shopify cli-kit yields the same way).
+*/
+export async function settle(): Promise<void> {
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+	await new Promise(resolve => {
+		setTimeout(resolve, 0);
+	});
+}
+
+export const keys = {
+	down: '\u001B[B',
+	up: '\u001B[A',
+	enter: '\r',
+	escape: '\u001B',
+	tab: '\t',
+	shiftTab: '\u001B[Z',
+	pageDown: '\u001B[6~',
+	ctrlC: '\u0003',
+} as const;
