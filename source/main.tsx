@@ -62,7 +62,6 @@ export default async function run(options: RunOptions): Promise<number> {
 			exitOnCtrlC: false,
 			patchConsole: true,
 			maxFps: 30,
-			incrementalRendering: true,
 		},
 	);
 

@@ -87,7 +87,6 @@ if ! docker image inspect "$IMAGE" >/dev/null 2>&1; then
 	echo 'root:x:0:' >"$root/etc/group"
 	tar -C "$root" -c . | docker import \
 		-c 'CMD ["/bin/sh"]' -c 'ENV PATH=/bin' \
-		-c 'LABEL dockpit.test=image' \
 		-m 'dockpit test image from busybox-static' - "$IMAGE" >/dev/null
 	say "built test image $IMAGE"
 fi

@@ -1,10 +1,11 @@
+import type {DockerEvent, EngineInfo, ImageSummary} from '../engine/types.js';
 import type {
-	ContainerSummary,
-	DockerEvent,
-	EngineInfo,
-	ImageSummary,
-} from '../engine/types.js';
-import type {DetailsData, DetailsTarget, FlashLevel, PaneId} from './types.js';
+	ContainerRow,
+	DetailsData,
+	DetailsTarget,
+	FlashLevel,
+	PaneId,
+} from './types.js';
 
 /**
 Everything that can change the state. Engine facts come from `sync.ts`; UI intents from `commands.ts`.
@@ -21,14 +22,14 @@ export type Action =
 	/** A full list: replaces every row. */
 	| {
 			readonly type: 'containers/listed';
-			readonly containers: readonly ContainerSummary[];
+			readonly containers: readonly ContainerRow[];
 			readonly now: number;
 	  }
 	/** A list filtered by ids: rows for those ids are replaced, and ids not returned are gone. */
 	| {
 			readonly type: 'containers/refreshed';
 			readonly ids: readonly string[];
-			readonly containers: readonly ContainerSummary[];
+			readonly containers: readonly ContainerRow[];
 			readonly now: number;
 	  }
 	| {readonly type: 'images/listed'; readonly images: readonly ImageSummary[]}

@@ -1,8 +1,4 @@
-import type {
-	ContainerState,
-	ContainerSummary,
-	DockerEvent,
-} from '../engine/types.js';
+import type {ContainerState, DockerEvent} from '../engine/types.js';
 import {startedAtFromStatus} from '../format/duration.js';
 import type {Action} from './actions.js';
 import {rowKeys, selectedIndex} from './selectors.js';
@@ -264,12 +260,12 @@ function sameTarget(
 Keeps the start time we already know while the container keeps running; else reads it from the status words.
 */
 function toRow(
-	container: ContainerSummary,
+	container: ContainerRow,
 	previous: ContainerRow | undefined,
 	now: number,
 ): ContainerRow {
 	const running = container.state === 'running' || container.state === 'paused';
-	if (!running) {
+	if (!running || container.startedAt !== undefined) {
 		return container;
 	}
 

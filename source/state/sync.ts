@@ -1,5 +1,11 @@
-import {type DockerEvent, type Engine, EngineError} from '../engine/types.js';
+import {
+	type ContainerDetails,
+	type DockerEvent,
+	type Engine,
+	EngineError,
+} from '../engine/types.js';
 import type {Store} from './store.js';
+import type {ContainerRow} from './types.js';
 
 export type SyncOptions = {
 	/**
@@ -13,8 +19,8 @@ export type SyncOptions = {
 	*/
 	readonly backoffMs?: readonly [number, number];
 	/**
-	Above this many changed containers in one batch, re-list them all instead of asking by id.
-	@default 50
+	Above this many changed containers in one batch, re-list them all instead of inspecting each.
+	@default 20
 	*/
 	readonly maxTargetedIds?: number;
 	readonly now?: () => number;
@@ -22,8 +28,8 @@ export type SyncOptions = {
 
 /**
 Keeps the store in step with the engine: connects, lists once, then follows `/events`. Events are applied at
-once (the reducer patches what it can) and mark what they touched; after `coalesceMs` one request refreshes
-exactly those containers (a list filtered by id), and image changes trigger one re-list of images. When the
+once (the reducer patches what it can) and mark what they touched; after `coalesceMs` those containers are
+inspected (or, past `maxTargetedIds`, listed once), and image changes trigger one re-list of images. When the
 stream breaks it reports the loss, retries with exponential backoff, and re-lists after reconnecting, because
 a reconnect does not replay what was missed. No timer ever polls the lists.
 
@@ -36,7 +42,7 @@ export default function startSync(
 ): () => void {
 	const coalesceMs = options.coalesceMs ?? 100;
 	const [firstBackoff, maxBackoff] = options.backoffMs ?? [500, 10_000];
-	const maxTargetedIds = options.maxTargetedIds ?? 50;
+	const maxTargetedIds = options.maxTargetedIds ?? 20;
 	const now = options.now ?? Date.now;
 	const controller = new AbortController();
 	const {signal} = controller;
@@ -48,10 +54,21 @@ export default function startSync(
 	let retryTimer: NodeJS.Timeout | undefined;
 	let wake: (() => void) | undefined;
 
+	// Lists run one after another, never side by side: the engine can hold a list while a container changes
+	// state (it waits for the container's lock), so two overlapping lists may answer out of order and an older
+	// picture would overwrite a newer one. Each flush reads what is pending when it starts, so events that come
+	// in while a list is in flight are picked up by the next one.
+	let queue: Promise<unknown> = Promise.resolve();
+	const serially = async <T>(task: () => Promise<T>): Promise<T> => {
+		const result = queue.then(task);
+		queue = result.catch(() => undefined);
+		return result;
+	};
+
 	const scheduleFlush = () => {
 		flushTimer ??= setTimeout(() => {
 			flushTimer = undefined;
-			void flush();
+			void serially(flush);
 		}, coalesceMs);
 	};
 
@@ -78,8 +95,24 @@ export default function startSync(
 		store.dispatch({type: 'containers/listed', containers, now: now()});
 	};
 
+	// Inspect, not list: the engine sends `die` before its list view is updated, so a list right after the
+	// event can still say `running`, while inspect waits for the container's own lock and sees the truth.
 	const refreshContainers = async (ids: readonly string[]) => {
-		const containers = await engine.listContainers({ids});
+		const found = await Promise.all(
+			ids.map(async id =>
+				engine.inspectContainer(id).then(
+					details => toRow(details),
+					(error: unknown) => {
+						if (error instanceof EngineError && error.kind === 'not-found') {
+							return undefined;
+						}
+
+						throw error;
+					},
+				),
+			),
+		);
+		const containers = found.filter(row => row !== undefined);
 		store.dispatch({type: 'containers/refreshed', ids, containers, now: now()});
 	};
 
@@ -157,7 +190,9 @@ export default function startSync(
 				const first = events.next();
 				first.catch(() => undefined);
 				// eslint-disable-next-line no-await-in-loop
-				await Promise.all([listContainers(), listImages()]);
+				await serially(async () =>
+					Promise.all([listContainers(), listImages()]),
+				);
 				store.dispatch({type: 'connection/connected', info});
 				attempt = 0;
 				// eslint-disable-next-line no-await-in-loop
@@ -204,5 +239,41 @@ export default function startSync(
 		clearTimeout(flushTimer);
 		clearTimeout(retryTimer);
 		wake?.();
+	};
+}
+
+/**
+The summary part of an inspected container, with its exact start time.
+*/
+function toRow(details: ContainerDetails): ContainerRow {
+	const {
+		id,
+		name,
+		image,
+		imageId,
+		command,
+		state,
+		status,
+		exitCode,
+		created,
+		ports,
+		labels,
+		composeProject,
+		startedAt,
+	} = details;
+	return {
+		id,
+		name,
+		image,
+		imageId,
+		command,
+		state,
+		status,
+		created,
+		ports,
+		labels,
+		...(exitCode === undefined ? {} : {exitCode}),
+		...(composeProject === undefined ? {} : {composeProject}),
+		...(startedAt === undefined ? {} : {startedAt}),
 	};
 }

@@ -58,13 +58,17 @@ test('a container created elsewhere appears from its event, without a key press'
 		name: 'newcomer',
 	});
 	await waitForFrame(lastFrame, frame => frame.includes('newcomer'));
-	const refresh = engine.calls
-		.filter(call => call.method === 'listContainers')
-		.at(-1);
 	assert.deepEqual(
-		refresh?.args[0],
-		{ids: ['e'.repeat(64)]},
-		'refreshes only the container the event named',
+		engine.calls
+			.filter(call => call.method === 'inspectContainer')
+			.map(call => call.args[0]),
+		['e'.repeat(64)],
+		'inspects only the container the event named',
+	);
+	assert.equal(
+		engine.calls.filter(call => call.method === 'listContainers').length,
+		1,
+		'lists only once, at start',
 	);
 });
 

@@ -47,16 +47,6 @@ const useKeymap = ({pageSize}: {readonly pageSize: () => number}): void => {
 	const enabled = useBindingEnabled();
 	useInput((input, key) => {
 		const {store, engine} = services;
-		const command = resolve(
-			input,
-			key,
-			activeScopes(store.getState()),
-			enabled,
-		);
-		if (command === undefined) {
-			return;
-		}
-
 		const report = (error: unknown) => {
 			store.dispatch({
 				type: 'ui/flash',
@@ -65,13 +55,37 @@ const useKeymap = ({pageSize}: {readonly pageSize: () => number}): void => {
 			});
 		};
 
-		try {
-			const result = commands[command]({engine, store, pageSize, exit});
-			if (result instanceof Promise) {
-				result.catch(report);
+		// Over a slow link several key presses can arrive as one chunk of text ("jjj"); Ink hands that over as
+		// one input, so take it a character at a time. Escape sequences and control keys come whole.
+		const presses =
+			input.length > 1 && !key.ctrl && !key.meta && !key.escape
+				? [...input].map(
+						character =>
+							[
+								character,
+								{...key, shift: character !== character.toLowerCase()},
+							] as const,
+					)
+				: [[input, key] as const];
+		for (const [pressInput, pressKey] of presses) {
+			const command = resolve(
+				pressInput,
+				pressKey,
+				activeScopes(store.getState()),
+				enabled,
+			);
+			if (command === undefined) {
+				continue;
 			}
-		} catch (error) {
-			report(error);
+
+			try {
+				const result = commands[command]({engine, store, pageSize, exit});
+				if (result instanceof Promise) {
+					result.catch(report);
+				}
+			} catch (error) {
+				report(error);
+			}
 		}
 	});
 };

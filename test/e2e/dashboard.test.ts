@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import process from 'node:process';
+import {after, afterEach, test} from 'node:test';
+import {promisify} from 'node:util';
+import {createTestDocker, testImage} from '../helpers/docker.js';
+import {cliPath, type Dockpit, key, startDockpit} from '../helpers/pty.js';
+
+const fixtures = createTestDocker();
+let running: Dockpit | undefined;
+
+afterEach(async () => {
+	running?.kill();
+	running = undefined;
+});
+
+after(async () => {
+	await fixtures.cleanup();
+});
+
+async function open(args: string[] = []) {
+	running = startDockpit({args});
+	await running.waitFor('● live');
+	return running;
+}
+
+test('a container created through the API appears by itself, and docker rm removes it', async () => {
+	const app = await open();
+	const {name} = await fixtures.container({hint: 'appear'});
+	await app.waitFor(name, 3000);
+	await fixtures.cli('rm', '-f', name);
+	await app.waitFor(screen => !screen.includes(name), 3000);
+	app.write('3');
+	const events = await app.waitFor(
+		screen => screen.includes('destroy') && screen.includes(name),
+		3000,
+	);
+	assert.match(events, new RegExp(`create +${name}`));
+	assert.match(events, new RegExp(`destroy +${name}`));
+});
+
+test('state changes made elsewhere show within a second: pause, stop with exit code', async () => {
+	const app = await open();
+	const {name} = await fixtures.container({hint: 'states'});
+	await app.waitFor(new RegExp(`${name} .*running`), 3000);
+	await fixtures.cli('pause', name);
+	await app.waitFor(new RegExp(`${name} .*paused`), 1500);
+	await fixtures.cli('unpause', name);
+	await fixtures.cli('kill', name);
+	await app.waitFor(new RegExp(`${name} .*exited \\(137\\)`), 6000);
+});
+
+test('docker tag shows in Images; / filters; ? opens help; q quits and restores the terminal', async () => {
+	const alpha = await fixtures.container({hint: 'alpha'});
+	const bravo = await fixtures.container({hint: 'bravo'});
+	const app = await open();
+	await app.waitFor(
+		screen => screen.includes(alpha.name) && screen.includes(bravo.name),
+	);
+
+	app.write('/');
+	await app.waitFor('type to filter');
+	app.write(alpha.name);
+	await app.waitFor(
+		screen => screen.includes(alpha.name) && !screen.includes(bravo.name),
+	);
+	app.write(key.enter);
+	await app.waitFor(`filter: ${alpha.name}`);
+	app.write('/');
+	await app.waitFor('/ ' + alpha.name);
+	app.write(key.escape);
+	await app.waitFor(
+		screen => screen.includes(bravo.name) && !screen.includes('filter:'),
+	);
+
+	app.write('2');
+	await app.waitFor('REPOSITORY:TAG');
+	const reference = fixtures.imageRef('tagged');
+	await fixtures.cli('tag', testImage, reference);
+	await app.waitFor(reference, 3000);
+
+	app.write('?');
+	await app.waitFor('Show or hide stopped containers');
+	app.write(key.escape);
+	await app.waitFor(
+		screen => !screen.includes('Show or hide stopped containers'),
+	);
+
+	app.write('q');
+	const {exitCode} = await app.exited;
+	assert.equal(exitCode, 0);
+	const output = app.output();
+	assert.ok(output.includes('\u001B[?1049h'), 'entered the alternate screen');
+	assert.ok(
+		output.lastIndexOf('\u001B[?1049l') > output.lastIndexOf('\u001B[?1049h'),
+		'left it on quit',
+	);
+});
+
+test('Ctrl-C quits and restores the terminal', async () => {
+	const app = await open();
+	app.write(key.ctrlC);
+	const {exitCode} = await app.exited;
+	assert.equal(exitCode, 0);
+	assert.ok(
+		app.output().endsWith('\u001B[?1049l') ||
+			app.output().includes('\u001B[?1049l'),
+	);
+});
+
+test('an unreachable --host gets a clear full-screen message, not a stack trace', async () => {
+	running = startDockpit({args: ['--host', 'tcp://127.0.0.1:1']});
+	const screen = await running.waitFor('Cannot reach the Docker engine');
+	assert.match(screen, /tcp:\/\/127\.0\.0\.1:1/);
+	assert.match(screen, /DOCKER_HOST/);
+	assert.doesNotMatch(screen, /at .*\.js:\d+/);
+	running.write('q');
+	assert.equal((await running.exited).exitCode, 0);
+});
+
+test('without a terminal it exits 1 with one line', async () => {
+	const result = await promisify(execFile)(process.execPath, [cliPath], {
+		env: {...process.env, CI: ''},
+	}).then(
+		() => ({code: 0, stderr: ''}),
+		(error: {code: number; stderr: string}) => error,
+	);
+	assert.equal(result.code, 1);
+	assert.equal(result.stderr.trim().split('\n').length, 1);
+	assert.match(result.stderr, /needs an interactive terminal/);
+});
+
+test('80x24 is usable and a smaller terminal says so', async () => {
+	running = startDockpit({columns: 80, rows: 24});
+	const screen = await running.waitFor('● live');
+	assert.match(screen, /NAME +IMAGE +STATE/);
+	assert.match(screen, /\? help/);
+	running.resize(60, 20);
+	await running.waitFor('Terminal too small');
+	running.resize(100, 30);
+	await running.waitFor('● live');
+});
