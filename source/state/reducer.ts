@@ -6,6 +6,7 @@ import {
 	type AppState,
 	type ContainerRow,
 	maxEvents,
+	type PaneId,
 	paneIds,
 	type UiState,
 } from './types.js';
@@ -16,6 +17,53 @@ let flashCounter = 0;
 The one place state changes: `(state, action) → state`, pure (apart from numbering flashes).
 */
 export default function reducer(state: AppState, action: Action): AppState {
+	const next = reduce(state, action);
+	if (next === state) {
+		return next;
+	}
+
+	// When the rows change under the cursor, it stays on its object.
+	let anchored = next;
+	if (
+		next.containers !== state.containers ||
+		next.ui.showAll !== state.ui.showAll
+	) {
+		anchored = reanchor(state, anchored, 'containers');
+	}
+
+	if (next.images !== state.images) {
+		anchored = reanchor(state, anchored, 'images');
+	}
+
+	if (next.events !== state.events) {
+		anchored = reanchor(state, anchored, 'events');
+	}
+
+	return anchored;
+}
+
+/**
+Pins the cursor of `pane` to the object it was on before the change, and records where that object is now (or,
+when it is gone, keeps the old index, so the cursor lands on the row that took its place).
+*/
+function reanchor(previous: AppState, next: AppState, pane: PaneId): AppState {
+	const selection = next.ui.selection[pane];
+	const key =
+		selection.key ?? rowKeys(previous, pane)[selectedIndex(previous, pane)];
+	if (key === undefined) {
+		return next;
+	}
+
+	const index = rowKeys(next, pane).indexOf(key);
+	const pinned = {key, index: index === -1 ? selection.index : index};
+	if (pinned.key === selection.key && pinned.index === selection.index) {
+		return next;
+	}
+
+	return withSelection(next, pane, pinned);
+}
+
+function reduce(state: AppState, action: Action): AppState {
 	switch (action.type) {
 		case 'connection/connecting': {
 			return {
