@@ -135,6 +135,12 @@ export default function startSync(
 					return;
 				}
 
+				// A destroyed container is gone for sure: the reducer has dropped it, there is nothing to ask.
+				if (action === 'destroy') {
+					pendingIds.delete(event.id);
+					return;
+				}
+
 				pendingIds.add(event.id);
 				if (action === 'commit') {
 					pendingImages = true;

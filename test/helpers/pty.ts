@@ -86,8 +86,17 @@ export function startDockpit(
 	);
 	let output = '';
 	let pending = Promise.resolve();
+	// Ink wraps each frame in synchronized-output marks (DEC mode 2026). A big frame reaches us in several
+	// chunks; reading the screen between them would see half a frame, so checks wait for the frame's end.
+	let insideFrame = false;
 	child.onData(data => {
 		output += data;
+		const begin = data.lastIndexOf('\u001B[?2026h');
+		const end = data.lastIndexOf('\u001B[?2026l');
+		if (begin !== -1 || end !== -1) {
+			insideFrame = begin > end;
+		}
+
 		pending = new Promise(resolve => {
 			terminal.write(data, resolve);
 		});
@@ -130,7 +139,7 @@ export function startDockpit(
 				// eslint-disable-next-line no-await-in-loop
 				await pending;
 				const text = screen();
-				if (test(text)) {
+				if (!insideFrame && test(text)) {
 					return text;
 				}
 
