@@ -87,8 +87,9 @@ export async function createMany(
 			} as never,
 		);
 		await new Promise((resolve, reject) => {
-			docker.modem.followProgress(stream, error =>
-				error ? reject(error) : resolve(undefined),
+			docker.modem.followProgress(
+				stream as unknown as NodeJS.ReadableStream,
+				error => (error ? reject(error) : resolve(undefined)),
 			);
 		});
 	});
