@@ -90,8 +90,13 @@ export default function startSync(
 		]).catch(() => undefined);
 	};
 
+	// Ids of destroyed containers (never reused by the engine), to drop them from answers that raced the event.
+	const destroyed = new Set<string>();
+	const alive = <T extends {readonly id: string}>(rows: readonly T[]) =>
+		rows.filter(row => !destroyed.has(row.id));
+
 	const listContainers = async () => {
-		const containers = await engine.listContainers();
+		const containers = alive(await engine.listContainers());
 		store.dispatch({type: 'containers/listed', containers, now: now()});
 	};
 
@@ -112,7 +117,7 @@ export default function startSync(
 				),
 			),
 		);
-		const containers = found.filter(row => row !== undefined);
+		const containers = alive(found.filter(row => row !== undefined));
 		store.dispatch({type: 'containers/refreshed', ids, containers, now: now()});
 	};
 
@@ -135,9 +140,15 @@ export default function startSync(
 					return;
 				}
 
-				// A destroyed container is gone for sure: the reducer has dropped it, there is nothing to ask.
+				// A destroyed container is gone for sure: the reducer has dropped it, there is nothing to ask, and
+				// an answer already on its way (inspected while it was "removing") must not bring it back.
 				if (action === 'destroy') {
 					pendingIds.delete(event.id);
+					destroyed.add(event.id);
+					if (destroyed.size > 10_000) {
+						destroyed.delete(destroyed.values().next().value!);
+					}
+
 					return;
 				}
 

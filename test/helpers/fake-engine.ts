@@ -29,6 +29,10 @@ export type FakeEngine = Engine & {
 	Makes the engine look unreachable (`ping` and lists throw) until called with false; ends open event streams.
 	*/
 	setDown(down: boolean): void;
+	/**
+	While set, `inspectContainer` waits for it before answering (to stage races with events).
+	*/
+	inspectGate?: Promise<void>;
 };
 
 export const fakeInfo: EngineInfo = {
@@ -108,6 +112,7 @@ export function createFakeEngine(
 		async inspectContainer(id) {
 			record('inspectContainer', id);
 			const row = fake.containers.find(candidate => candidate.id === id);
+			await fake.inspectGate;
 			if (!row) {
 				throw new EngineError('not-found', `No such container: ${id}`, 404);
 			}

@@ -97,6 +97,37 @@ test('destroy removes the row and the selection stays on the same object', async
 	assert.match(frame, /› bravo/);
 });
 
+test('an answer that raced a destroy event does not bring the container back', async () => {
+	const {engine, lastFrame} = start({containers: [web]});
+	await waitForFrame(lastFrame, frame => frame.includes('web'));
+	let open = () => {};
+	engine.inspectGate = new Promise(resolve => {
+		open = resolve;
+	});
+	engine.containers = [
+		{...web, state: 'removing', status: 'Removal In Progress'},
+	];
+	engine.emit({type: 'container', action: 'die', id: web.id, name: 'web'});
+	// The refresh for `die` is now waiting inside inspect, holding the "removing" picture.
+	await waitForFrame(lastFrame, () =>
+		engine.calls.some(call => call.method === 'inspectContainer'),
+	);
+	engine.containers = [];
+	engine.emit({type: 'container', action: 'destroy', id: web.id, name: 'web'});
+	await waitForFrame(lastFrame, frame => !frame.includes(' web '));
+	open();
+	engine.emit({
+		type: 'network',
+		action: 'disconnect',
+		id: 'n1',
+		name: 'bridge',
+	});
+	const frame = await waitForFrame(lastFrame, frame =>
+		frame.includes('Events 3'),
+	);
+	assert.ok(!frame.includes(' web '), 'the late answer was dropped');
+});
+
 test('a toggles stopped containers', async () => {
 	const {lastFrame, stdin} = start({containers: [web, db]});
 	await waitForFrame(lastFrame, frame => frame.includes('db'));
