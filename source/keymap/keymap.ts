@@ -18,7 +18,9 @@ export type Scope =
 	| 'events'
 	| 'filter'
 	| 'help'
-	| 'details';
+	| 'details'
+	| 'form'
+	| 'dialog';
 
 export type Binding = {
 	readonly command: string;

@@ -1,6 +1,7 @@
 import type {ContainerState, DockerEvent} from '../engine/types.js';
 import {startedAtFromStatus} from '../format/duration.js';
 import type {Action} from './actions.js';
+import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
 import {
 	type AppState,
@@ -204,7 +205,7 @@ export default function reducer(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-scroll': {
 			const {overlay} = state.ui;
-			if (!overlay) {
+			if (overlay?.kind !== 'help' && overlay?.kind !== 'details') {
 				return state;
 			}
 
@@ -233,6 +234,19 @@ export default function reducer(state: AppState, action: Action): AppState {
 			}
 
 			return withUi(state, {flash: undefined});
+		}
+
+		case 'ui/mark-toggle':
+		case 'ui/marks-clear':
+		case 'ui/busy':
+		case 'ui/idle':
+		case 'ui/overlay-open':
+		case 'ui/focus-move':
+		case 'ui/field-toggle':
+		case 'ui/field-edit':
+		case 'ui/form-errors':
+		case 'ui/form-notes': {
+			return reduceOverlay(state, action);
 		}
 	}
 }
