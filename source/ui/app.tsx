@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useCallback, useEffect, useRef} from 'react';
 import {bindingsFor} from '../keymap/match.js';
+import {helpOrder} from '../keymap/help-order.js';
 import {keymap} from '../keymap/keymap.js';
 import {goneTargets} from '../state/dialog-selectors.js';
 import DetailsView from './components/details-view.js';
@@ -125,7 +126,7 @@ export default function App() {
 	if (ui.overlay?.kind === 'help') {
 		body = (
 			<HelpOverlay
-				bindings={keymap}
+				bindings={helpOrder(keymap, ui.pane)}
 				width={innerWidth}
 				height={innerHeight}
 				scroll={ui.overlay.scroll}
