@@ -27,14 +27,18 @@ export default function DialogView({dialog, gone, width, height}: Props) {
 			<Text> </Text>
 			{dialog.notes.map((note, index) => (
 				// eslint-disable-next-line react/no-array-index-key
-				<Text key={index} wrap="wrap" color={noteColor(note)}>
-					{' ' + sanitize(note.text)}
-				</Text>
+				<Box key={index} paddingLeft={1}>
+					<Text wrap="wrap" color={noteColor(note)}>
+						{sanitize(note.text)}
+					</Text>
+				</Box>
 			))}
 			{gone.map(target => (
-				<Text key={target.id} wrap="wrap" color={theme.status.warning}>
-					{` ${sanitize(target.name)} is gone: it was removed elsewhere while this was open.`}
-				</Text>
+				<Box key={target.id} paddingLeft={1}>
+					<Text wrap="wrap" color={theme.status.warning}>
+						{`${sanitize(target.name)} is gone: it was removed elsewhere while this was open.`}
+					</Text>
+				</Box>
 			))}
 			{dialog.notes.length + gone.length > 0 ? <Text> </Text> : null}
 			{dialog.items.map((item, index) => {

@@ -90,14 +90,18 @@ export default function FormView({form, width, height}: Props) {
 				{' ' + sanitize(form.title)}
 			</Text>
 			{form.notes.map(note => (
-				<Text key={note.text} wrap="wrap" color={noteColor(note)}>
-					{' ' + sanitize(note.text)}
-				</Text>
+				<Box key={note.text} paddingLeft={1}>
+					<Text wrap="wrap" color={noteColor(note)}>
+						{sanitize(note.text)}
+					</Text>
+				</Box>
 			))}
 			{form.error ? (
-				<Text wrap="wrap" color={theme.status.error}>
-					{' ✗ ' + sanitize(form.error)}
-				</Text>
+				<Box paddingLeft={1}>
+					<Text wrap="wrap" color={theme.status.error}>
+						{'✗ ' + sanitize(form.error)}
+					</Text>
+				</Box>
 			) : null}
 			<Text> </Text>
 			{form.fields.map((field, index) => {
