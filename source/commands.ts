@@ -1,24 +1,24 @@
-import {EngineError, type Engine} from './engine/types.js';
+import type {Command} from './commands/context.js';
+import {
+	containerVerb,
+	killContainers,
+	removeContainers,
+} from './commands/containers.js';
+import {chooseInDialog} from './commands/dialogs.js';
+import {
+	commitContainer,
+	runFromContainer,
+	runFromImage,
+	submitForm,
+	tagImage,
+} from './commands/forms.js';
+import {removeImages} from './commands/images.js';
+import {EngineError} from './engine/types.js';
 import type {CommandId} from './keymap/keymap.js';
 import {selectedKey, visibleEvents} from './state/selectors.js';
-import type {Store} from './state/store.js';
 import type {DetailsTarget} from './state/types.js';
 
-/**
-What a command may use. Commands call the engine and dispatch UI state (overlays, flashes); they never patch
-Docker state themselves: the engine's events do that, through `sync.ts`.
-*/
-export type CommandContext = {
-	readonly engine: Engine;
-	readonly store: Store;
-	/**
-	Rows the focused list shows, for paging.
-	*/
-	readonly pageSize: () => number;
-	readonly exit: () => void;
-};
-
-export type Command = (context: CommandContext) => void | Promise<void>;
+export type {Command, CommandContext} from './commands/context.js';
 
 const move =
 	(to: number | 'top' | 'bottom'): Command =>
@@ -167,4 +167,53 @@ export const commands: Record<CommandId, Command> = {
 	},
 	'help.down': scrollOverlay(1),
 	'help.up': scrollOverlay(-1),
+	'list.mark'({store}) {
+		store.dispatch({type: 'ui/mark-toggle'});
+	},
+	'list.clear-marks'({store}) {
+		const {pane} = store.getState().ui;
+		if (pane !== 'events') {
+			store.dispatch({type: 'ui/marks-clear', pane});
+		}
+	},
+	'containers.start': containerVerb('start'),
+	'containers.stop': containerVerb('stop'),
+	'containers.restart': containerVerb('restart'),
+	'containers.pause': containerVerb('pause-toggle'),
+	'containers.kill': killContainers,
+	'containers.commit': commitContainer,
+	'containers.remove': removeContainers,
+	'containers.run': runFromContainer,
+	'images.run': runFromImage,
+	'images.tag': tagImage,
+	'images.remove': removeImages,
+	'form.next'({store}) {
+		store.dispatch({type: 'ui/focus-move', delta: 1});
+	},
+	'form.previous'({store}) {
+		store.dispatch({type: 'ui/focus-move', delta: -1});
+	},
+	'form.toggle'({store}) {
+		store.dispatch({type: 'ui/field-toggle', delta: 1});
+	},
+	'form.toggle-back'({store}) {
+		store.dispatch({type: 'ui/field-toggle', delta: -1});
+	},
+	'form.submit': submitForm,
+	'form.cancel'({store}) {
+		store.dispatch({type: 'ui/overlay-close'});
+	},
+	'dialog.next'({store}) {
+		store.dispatch({type: 'ui/focus-move', delta: 1});
+	},
+	'dialog.previous'({store}) {
+		store.dispatch({type: 'ui/focus-move', delta: -1});
+	},
+	'dialog.toggle'({store}) {
+		store.dispatch({type: 'ui/field-toggle', delta: 1});
+	},
+	'dialog.choose': chooseInDialog,
+	'dialog.cancel'({store}) {
+		store.dispatch({type: 'ui/overlay-close'});
+	},
 };

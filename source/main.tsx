@@ -4,6 +4,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {render} from 'ink';
 import createDockerEngine from './engine/docker-engine.js';
+import readOnlyEngine from './engine/read-only.js';
 import {resolveEndpoint} from './engine/connection.js';
 import reducer from './state/reducer.js';
 import {createStore} from './state/store.js';
@@ -32,7 +33,10 @@ export default async function run(options: RunOptions): Promise<number> {
 		env: process.env,
 		homeDir: process.env['HOME'] ?? '',
 	});
-	const engine = createDockerEngine(endpoint);
+	// In read-only mode only GET and HEAD requests may reach the engine; the guard refuses everything else.
+	const engine = options.readOnly
+		? readOnlyEngine(createDockerEngine(endpoint))
+		: createDockerEngine(endpoint);
 	const store = createStore(reducer, initialState(endpoint.host));
 
 	// The dashboard lives in the alternate screen; whatever way we leave (quit, Ctrl-C, a signal, a crash), the

@@ -311,15 +311,14 @@ function createOptions(spec: RunSpec): Docker.ContainerCreateOptions {
 		string,
 		Array<{HostIp: string; HostPort: string}>
 	> = {};
+	// Every port is published, as with `-p`: without a host port (`-p 80`) the engine picks a free one.
 	for (const port of spec.ports) {
 		const key = `${port.privatePort}/${port.protocol}`;
 		exposedPorts[key] = {};
-		if (port.publicPort !== undefined || port.ip !== undefined) {
-			(portBindings[key] ??= []).push({
-				HostIp: port.ip ?? '',
-				HostPort: port.publicPort === undefined ? '' : String(port.publicPort),
-			});
-		}
+		(portBindings[key] ??= []).push({
+			HostIp: port.ip ?? '',
+			HostPort: port.publicPort === undefined ? '' : String(port.publicPort),
+		});
 	}
 
 	// `-v /ctr` is an anonymous volume; everything with a colon is a bind or a named volume.

@@ -245,6 +245,9 @@ export type RunSpec = {
 	*/
 	readonly cmd: readonly string[];
 	readonly env: readonly string[];
+	/**
+	Published as `-p` publishes: a mapping without `publicPort` gets a free host port picked by the engine.
+	*/
 	readonly ports: readonly PortMapping[];
 	/**
 	Binds and named volumes in `-v` syntax: `/host:/ctr[:ro]`, `name:/ctr`.

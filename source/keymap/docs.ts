@@ -15,6 +15,8 @@ const scopeNames: Readonly<Record<Binding['scope'], string>> = {
 	filter: 'filter prompt',
 	help: 'help',
 	details: 'details',
+	form: 'forms',
+	dialog: 'dialogs',
 };
 
 /**

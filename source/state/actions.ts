@@ -1,9 +1,14 @@
 import type {DockerEvent, EngineInfo, ImageSummary} from '../engine/types.js';
+import type {TextEdit} from '../forms/text-edit.js';
 import type {
 	ContainerRow,
 	DetailsData,
 	DetailsTarget,
+	DialogOverlay,
 	FlashLevel,
+	FormOverlay,
+	MarkablePane,
+	Note,
 	PaneId,
 } from './types.js';
 
@@ -64,4 +69,51 @@ export type Action =
 			readonly text: string;
 			readonly level: FlashLevel;
 	  }
-	| {readonly type: 'ui/flash-clear'; readonly id?: number};
+	| {readonly type: 'ui/flash-clear'; readonly id?: number}
+	/** Mark or unmark the selected row of the focused pane, then move down one row. */
+	| {readonly type: 'ui/mark-toggle'}
+	/** Unmark rows; all of them when `keys` is absent. */
+	| {
+			readonly type: 'ui/marks-clear';
+			readonly pane: MarkablePane;
+			readonly keys?: readonly string[];
+	  }
+	/** An engine call started on these rows (they get a spinner). */
+	| {
+			readonly type: 'ui/busy';
+			readonly keys: readonly string[];
+			readonly verb: string;
+			readonly token: number;
+	  }
+	/** The engine call `token` ended. */
+	| {
+			readonly type: 'ui/idle';
+			readonly keys: readonly string[];
+			readonly token: number;
+	  }
+	/** Open a form or dialog (replacing whatever overlay was open). */
+	| {
+			readonly type: 'ui/overlay-open';
+			readonly overlay: FormOverlay | DialogOverlay;
+	  }
+	/** Move the focus of the open form or dialog. */
+	| {readonly type: 'ui/focus-move'; readonly delta: 1 | -1}
+	/** Flip the focused toggle, or step the focused choice field by `delta`. */
+	| {readonly type: 'ui/field-toggle'; readonly delta: 1 | -1}
+	/** A key typed into a text field of the open form. */
+	| {
+			readonly type: 'ui/field-edit';
+			readonly id: string;
+			readonly edit: TextEdit;
+	  }
+	/** Validation results of the open form: a message per invalid field (and focus on the first). */
+	| {
+			readonly type: 'ui/form-errors';
+			readonly errors: Readonly<Record<string, string>>;
+	  }
+	/** Notes that arrived after the form `title` opened (the commit form's change count). */
+	| {
+			readonly type: 'ui/form-notes';
+			readonly title: string;
+			readonly notes: readonly Note[];
+	  };

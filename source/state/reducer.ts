@@ -1,6 +1,7 @@
 import type {ContainerState, DockerEvent} from '../engine/types.js';
 import {startedAtFromStatus} from '../format/duration.js';
 import type {Action} from './actions.js';
+import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
 import {
 	type AppState,
@@ -252,7 +253,7 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-scroll': {
 			const {overlay} = state.ui;
-			if (!overlay) {
+			if (overlay?.kind !== 'help' && overlay?.kind !== 'details') {
 				return state;
 			}
 
@@ -281,6 +282,19 @@ function reduce(state: AppState, action: Action): AppState {
 			}
 
 			return withUi(state, {flash: undefined});
+		}
+
+		case 'ui/mark-toggle':
+		case 'ui/marks-clear':
+		case 'ui/busy':
+		case 'ui/idle':
+		case 'ui/overlay-open':
+		case 'ui/focus-move':
+		case 'ui/field-toggle':
+		case 'ui/field-edit':
+		case 'ui/form-errors':
+		case 'ui/form-notes': {
+			return reduceOverlay(state, action);
 		}
 	}
 }

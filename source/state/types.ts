@@ -58,6 +58,149 @@ export type DetailsData =
 	| {readonly kind: 'event'; readonly event: EventRow};
 
 /**
+A container or image an action is about, with the name to call it by in messages (kept, because the row may be
+gone by the time the message is shown).
+*/
+export type Target = {readonly id: string; readonly name: string};
+
+/**
+One field of a form. Text fields are typed into (ink-text-input); toggles flip with Space; choices cycle
+through `options` with Space or ←/→.
+*/
+export type FormField =
+	| {
+			readonly kind: 'text';
+			readonly id: string;
+			readonly label: string;
+			readonly value: string;
+			/**
+			Where the cursor is in `value`; at the end when absent.
+			*/
+			readonly cursor?: number;
+			readonly placeholder?: string;
+			/**
+			Shown under the field while it has the focus.
+			*/
+			readonly hint?: string;
+			readonly error?: string;
+	  }
+	| {
+			readonly kind: 'toggle';
+			readonly id: string;
+			readonly label: string;
+			readonly value: boolean;
+			readonly hint?: string;
+			readonly error?: string;
+	  }
+	| {
+			readonly kind: 'choice';
+			readonly id: string;
+			readonly label: string;
+			readonly value: string;
+			readonly options: readonly string[];
+			readonly hint?: string;
+			readonly error?: string;
+	  };
+
+/**
+What a form is for, and what it needs to know besides its fields.
+*/
+export type FormPurpose =
+	| {
+			readonly form: 'run';
+			/**
+			The image's own command and entrypoint: without either, the command field is required.
+			*/
+			readonly imageHasCommand: boolean;
+			/**
+			The row the form was opened from (an image, or a container whose image it runs); it gets the spinner.
+			*/
+			readonly source: {
+				readonly pane: 'containers' | 'images';
+				readonly id: string;
+			};
+	  }
+	| {readonly form: 'commit'; readonly container: Target}
+	| {readonly form: 'tag'; readonly image: Target};
+
+/**
+A line of explanation in a form or dialog.
+*/
+export type Note = {
+	readonly text: string;
+	readonly tone?: 'muted' | 'warning' | 'error';
+};
+
+export type FormOverlay = {
+	readonly kind: 'form';
+	readonly title: string;
+	readonly purpose: FormPurpose;
+	readonly fields: readonly FormField[];
+	/**
+	Index of the focused field.
+	*/
+	readonly focus: number;
+	readonly notes: readonly Note[];
+	/**
+	Why the last submit failed (the engine's answer, in words).
+	*/
+	readonly error?: string;
+};
+
+/**
+One line of a dialog: a choice (runs when chosen) or an option to tick before choosing.
+*/
+export type DialogItem =
+	| {
+			readonly kind: 'choice';
+			readonly id: string;
+			readonly label: string;
+			readonly danger?: boolean;
+	  }
+	| {
+			readonly kind: 'toggle';
+			readonly id: string;
+			readonly label: string;
+			readonly value: boolean;
+	  };
+
+/**
+The container verbs that need no more than a yes.
+*/
+export type ContainerVerb = 'start' | 'stop' | 'restart' | 'pause-toggle';
+
+/**
+What a dialog's choices act on.
+*/
+export type DialogPurpose =
+	| {
+			readonly type: 'containers';
+			readonly verb: ContainerVerb;
+			readonly targets: readonly Target[];
+	  }
+	| {readonly type: 'kill'; readonly targets: readonly Target[]}
+	| {readonly type: 'remove-containers'; readonly targets: readonly Target[]}
+	| {
+			readonly type: 'remove-image';
+			readonly image: Target;
+			readonly tags: readonly string[];
+	  }
+	| {readonly type: 'force-remove-image'; readonly image: Target}
+	| {readonly type: 'remove-images'; readonly targets: readonly Target[]};
+
+export type DialogOverlay = {
+	readonly kind: 'dialog';
+	readonly title: string;
+	readonly purpose: DialogPurpose;
+	readonly notes: readonly Note[];
+	readonly items: readonly DialogItem[];
+	/**
+	Index of the focused item.
+	*/
+	readonly focus: number;
+};
+
+/**
 A screen drawn over the panes. Only one at a time; it takes every key while open.
 */
 export type Overlay =
@@ -68,9 +211,25 @@ export type Overlay =
 			readonly data?: DetailsData;
 			readonly error?: string;
 			readonly scroll: number;
-	  };
+	  }
+	| FormOverlay
+	| DialogOverlay;
 
-export type FlashLevel = 'info' | 'success' | 'warning' | 'error';
+/**
+`muted` is for things that are not failures but worth a word (an object that vanished in a race).
+*/
+export type FlashLevel = 'info' | 'success' | 'warning' | 'error' | 'muted';
+
+/**
+An engine call in flight on a row: what it is doing (`stopping`), and which call it is, so that a call that
+ends does not clear the mark of a newer one on the same row.
+*/
+export type Busy = {readonly verb: string; readonly token: number};
+
+/**
+The panes whose rows can be marked.
+*/
+export type MarkablePane = 'containers' | 'images';
 
 export type Flash = {
 	readonly text: string;
@@ -95,6 +254,14 @@ export type UiState = {
 	readonly selection: Readonly<Record<PaneId, Selection>>;
 	readonly overlay?: Overlay;
 	readonly flash?: Flash;
+	/**
+	Rows marked with Space, by key; actions apply to all of them.
+	*/
+	readonly marks: Readonly<Record<MarkablePane, ReadonlySet<string>>>;
+	/**
+	Rows with an engine call in flight, by key (container or image id).
+	*/
+	readonly busy: ReadonlyMap<string, Busy>;
 };
 
 export type AppState = {
@@ -136,6 +303,8 @@ export function initialState(
 				images: {index: 0},
 				events: {index: 0},
 			},
+			marks: {containers: new Set(), images: new Set()},
+			busy: new Map(),
 		},
 	};
 }

@@ -1,9 +1,13 @@
 import {Box, Text} from 'ink';
 import {useCallback, useEffect, useRef} from 'react';
 import {bindingsFor} from '../keymap/match.js';
+import {helpOrder} from '../keymap/help-order.js';
 import {keymap} from '../keymap/keymap.js';
+import {goneTargets} from '../state/dialog-selectors.js';
 import DetailsView from './components/details-view.js';
+import DialogView from './components/dialog-view.js';
 import FooterHints from './components/footer-hints.js';
+import FormView from './components/form-view.js';
 import Header from './components/header.js';
 import HelpOverlay from './components/help-overlay.js';
 import StatusLine from './components/status-line.js';
@@ -104,7 +108,16 @@ export default function App() {
 		events: String(state.events.length),
 	};
 	const filter = ui.filters[ui.pane];
+	const marked =
+		ui.pane === 'events'
+			? 0
+			: [...ui.marks[ui.pane]].filter(key =>
+					ui.pane === 'containers'
+						? state.containers.has(key)
+						: state.images.has(key),
+				).length;
 	const notes = [
+		marked > 0 ? `${marked} marked` : '',
 		ui.pane === 'containers' && !ui.showAll ? 'running only' : '',
 		filter && !ui.filtering ? `filter: ${filter}` : '',
 	].filter(Boolean);
@@ -113,7 +126,7 @@ export default function App() {
 	if (ui.overlay?.kind === 'help') {
 		body = (
 			<HelpOverlay
-				bindings={keymap}
+				bindings={helpOrder(keymap, ui.pane)}
 				width={innerWidth}
 				height={innerHeight}
 				scroll={ui.overlay.scroll}
@@ -138,6 +151,19 @@ export default function App() {
 				width={innerWidth}
 				height={innerHeight}
 				now={now}
+			/>
+		);
+	} else if (ui.overlay?.kind === 'form') {
+		body = (
+			<FormView form={ui.overlay} width={innerWidth} height={innerHeight} />
+		);
+	} else if (ui.overlay?.kind === 'dialog') {
+		body = (
+			<DialogView
+				dialog={ui.overlay}
+				gone={goneTargets(state, ui.overlay.purpose)}
+				width={innerWidth}
+				height={innerHeight}
 			/>
 		);
 	} else {

@@ -18,6 +18,11 @@ export type AppServices = {
 	`--read-only`: mutating keys are disabled.
 	*/
 	readonly readOnly: boolean;
+	/**
+	Opens an interactive session on a container started with a TTY by the run form. The shell pane provides it;
+	without it the run form says how to attach instead.
+	*/
+	readonly openShell?: (containerId: string) => void;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

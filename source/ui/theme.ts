@@ -33,4 +33,5 @@ export const flashColor: Readonly<Record<FlashLevel, string>> = {
 	success: theme.status.success,
 	warning: theme.status.warning,
 	error: theme.status.error,
+	muted: theme.text.secondary,
 };

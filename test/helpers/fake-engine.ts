@@ -33,6 +33,27 @@ export type FakeEngine = Engine & {
 	While set, `inspectContainer` waits for it before answering (to stage races with events).
 	*/
 	inspectGate?: Promise<void>;
+	/**
+	Replaces what an action method does (after it is recorded): throw an `EngineError`, or hang until the test
+	says. Set `overrides.stopContainer = async () => {…}`.
+	*/
+	overrides: Partial<
+		Record<
+			| 'startContainer'
+			| 'stopContainer'
+			| 'restartContainer'
+			| 'killContainer'
+			| 'pauseContainer'
+			| 'unpauseContainer'
+			| 'removeContainer'
+			| 'runContainer'
+			| 'diffContainer'
+			| 'commitContainer'
+			| 'tagImage'
+			| 'removeImage',
+			(...args: any[]) => Promise<any>
+		>
+	>;
 };
 
 export const fakeInfo: EngineInfo = {
@@ -97,6 +118,7 @@ export function createFakeEngine(
 		containers: initial.containers ?? [],
 		images: initial.images ?? [],
 		calls,
+		overrides: {},
 		async ping() {
 			record('ping');
 		},
@@ -232,42 +254,93 @@ export function createFakeEngine(
 		},
 		async startContainer(id) {
 			record('startContainer', id);
+			const override = fake.overrides.startContainer;
+			if (override) {
+				return override(id);
+			}
 		},
 		async stopContainer(id, options) {
 			record('stopContainer', id, options);
+			const override = fake.overrides.stopContainer;
+			if (override) {
+				return override(id, options);
+			}
 		},
 		async restartContainer(id) {
 			record('restartContainer', id);
+			const override = fake.overrides.restartContainer;
+			if (override) {
+				return override(id);
+			}
 		},
 		async killContainer(id, signal) {
 			record('killContainer', id, signal);
+			const override = fake.overrides.killContainer;
+			if (override) {
+				return override(id, signal);
+			}
 		},
 		async pauseContainer(id) {
 			record('pauseContainer', id);
+			const override = fake.overrides.pauseContainer;
+			if (override) {
+				return override(id);
+			}
 		},
 		async unpauseContainer(id) {
 			record('unpauseContainer', id);
+			const override = fake.overrides.unpauseContainer;
+			if (override) {
+				return override(id);
+			}
 		},
 		async removeContainer(id, options) {
 			record('removeContainer', id, options);
+			const override = fake.overrides.removeContainer;
+			if (override) {
+				return override(id, options);
+			}
 		},
 		async runContainer(spec) {
 			record('runContainer', spec);
+			const override = fake.overrides.runContainer;
+			if (override) {
+				return override(spec);
+			}
+
 			return 'f'.repeat(64);
 		},
 		async diffContainer(id) {
 			record('diffContainer', id);
+			const override = fake.overrides.diffContainer;
+			if (override) {
+				return override(id);
+			}
+
 			return [];
 		},
 		async commitContainer(id, spec) {
 			record('commitContainer', id, spec);
+			const override = fake.overrides.commitContainer;
+			if (override) {
+				return override(id, spec);
+			}
+
 			return 'sha256:' + 'c'.repeat(64);
 		},
 		async tagImage(id, repo, tag) {
 			record('tagImage', id, repo, tag);
+			const override = fake.overrides.tagImage;
+			if (override) {
+				return override(id, repo, tag);
+			}
 		},
 		async removeImage(reference, options) {
 			record('removeImage', reference, options);
+			const override = fake.overrides.removeImage;
+			if (override) {
+				return override(reference, options);
+			}
 		},
 		async exec(id, options): Promise<TerminalSession> {
 			record('exec', id, options);

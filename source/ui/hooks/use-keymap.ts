@@ -2,7 +2,8 @@ import {useApp, useInput} from 'ink';
 import {commands} from '../../commands.js';
 import type {Binding, Scope} from '../../keymap/keymap.js';
 import {resolve} from '../../keymap/match.js';
-import type {AppState} from '../../state/types.js';
+import {editFor, splitPresses} from '../../keymap/presses.js';
+import type {AppState, FormField} from '../../state/types.js';
 import {useServices} from '../context.js';
 
 /**
@@ -30,6 +31,16 @@ export function activeScopes(state: AppState): Scope[] {
 }
 
 /**
+The text field of the open form that has the focus, if any.
+*/
+export function focusedTextField(state: AppState): FormField | undefined {
+	const {overlay} = state.ui;
+	const field =
+		overlay?.kind === 'form' ? overlay.fields[overlay.focus] : undefined;
+	return field?.kind === 'text' ? field : undefined;
+}
+
+/**
 Is this binding usable under the current flags?
 */
 export function useBindingEnabled(): (binding: Binding) => boolean {
@@ -38,8 +49,9 @@ export function useBindingEnabled(): (binding: Binding) => boolean {
 }
 
 /**
-The one app-level input handler: turns a key press into a command of the keymap and runs it. Text prompts have
-their own `useInput` for typing; this one only sees the keys the keymap names in their scope.
+The one app-level input handler: turns a key press into a command of the keymap and runs it, or, while a form's
+text field has the focus, into an edit of that field. (The filter prompt has its own `useInput` for typing; this
+one only sees the keys the keymap names in its scope.)
 */
 const useKeymap = ({pageSize}: {readonly pageSize: () => number}): void => {
 	const services = useServices();
@@ -55,19 +67,18 @@ const useKeymap = ({pageSize}: {readonly pageSize: () => number}): void => {
 			});
 		};
 
-		// Over a slow link several key presses can arrive as one chunk of text ("jjj"); Ink hands that over as
-		// one input, so take it a character at a time. Escape sequences and control keys come whole.
-		const presses =
-			input.length > 1 && !key.ctrl && !key.meta && !key.escape
-				? [...input].map(
-						character =>
-							[
-								character,
-								{...key, shift: character !== character.toLowerCase()},
-							] as const,
-					)
-				: [[input, key] as const];
+		// Keys that arrive together come as one input ("jjj", "abc\t"); take it a key at a time.
+		const presses = splitPresses(input, key);
 		for (const [pressInput, pressKey] of presses) {
+			// A focused text field takes every key it has a use for (letters, space, ←/→, Backspace); only the
+			// rest (Enter, Tab, ↑/↓, Esc, Ctrl-C) are commands.
+			const field = focusedTextField(store.getState());
+			const edit = field ? editFor(pressInput, pressKey) : undefined;
+			if (field && edit) {
+				store.dispatch({type: 'ui/field-edit', id: field.id, edit});
+				continue;
+			}
+
 			const command = resolve(
 				pressInput,
 				pressKey,
@@ -79,7 +90,13 @@ const useKeymap = ({pageSize}: {readonly pageSize: () => number}): void => {
 			}
 
 			try {
-				const result = commands[command]({engine, store, pageSize, exit});
+				const result = commands[command]({
+					engine,
+					store,
+					pageSize,
+					exit,
+					...(services.openShell ? {openShell: services.openShell} : {}),
+				});
 				if (result instanceof Promise) {
 					result.catch(report);
 				}

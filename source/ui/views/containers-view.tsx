@@ -1,10 +1,11 @@
 import {formatAge} from '../../format/duration.js';
 import formatPorts from '../../format/ports.js';
 import {selectedIndex, visibleContainers} from '../../state/selectors.js';
-import type {ContainerRow} from '../../state/types.js';
+import type {Busy, ContainerRow} from '../../state/types.js';
 import ResourceTable, {type Column} from '../components/resource-table.js';
 import {useAppState} from '../context.js';
 import useNow from '../hooks/use-now.js';
+import useRowMarks from '../hooks/use-row-marks.js';
 import {containerStateColor, theme} from '../theme.js';
 
 type Props = {
@@ -27,7 +28,10 @@ export function stateText(container: ContainerRow): string {
 	return container.state;
 }
 
-function columns(now: number): ReadonlyArray<Column<ContainerRow>> {
+function columns(
+	now: number,
+	busy: ReadonlyMap<string, Busy>,
+): ReadonlyArray<Column<ContainerRow>> {
 	return [
 		{
 			header: 'NAME',
@@ -40,8 +44,14 @@ function columns(now: number): ReadonlyArray<Column<ContainerRow>> {
 		{
 			header: 'STATE',
 			width: 12,
-			text: stateText,
-			color: row => containerStateColor[row.state],
+			text(row) {
+				const action = busy.get(row.id);
+				return action ? `${action.verb}…` : stateText(row);
+			},
+			color: row =>
+				busy.has(row.id)
+					? theme.status.warning
+					: containerStateColor[row.state],
 		},
 		{
 			header: 'UPTIME',
@@ -77,6 +87,7 @@ export default function ContainersView({width, height, focused}: Props) {
 	const showAll = useAppState(state => state.ui.showAll);
 	const filter = useAppState(state => state.ui.filters.containers);
 	const now = useNow(1000);
+	const {marked, busy, badges} = useRowMarks('containers');
 	const empty = !loaded
 		? 'Loading containers…'
 		: filter
@@ -86,13 +97,15 @@ export default function ContainersView({width, height, focused}: Props) {
 				: 'No running containers. Press a to show stopped ones too.';
 	return (
 		<ResourceTable
-			columns={columns(now)}
+			columns={columns(now, busy)}
 			rows={rows}
 			rowKey={row => row.id}
 			selectedIndex={index}
 			height={height}
 			width={width}
 			focused={focused}
+			marked={marked}
+			badges={badges}
 			emptyText={empty}
 		/>
 	);

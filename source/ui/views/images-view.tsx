@@ -10,6 +10,7 @@ import {
 import ResourceTable, {type Column} from '../components/resource-table.js';
 import {useAppState} from '../context.js';
 import useNow from '../hooks/use-now.js';
+import useRowMarks from '../hooks/use-row-marks.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -62,6 +63,7 @@ export default function ImagesView({width, height, focused}: Props) {
 	const loaded = useAppState(state => state.loaded.images);
 	const filter = useAppState(state => state.ui.filters.images);
 	const now = useNow(5000);
+	const {marked, badges} = useRowMarks('images');
 	const empty = !loaded
 		? 'Loading images…'
 		: filter
@@ -76,6 +78,8 @@ export default function ImagesView({width, height, focused}: Props) {
 			height={height}
 			width={width}
 			focused={focused}
+			marked={marked}
+			badges={badges}
 			emptyText={empty}
 		/>
 	);

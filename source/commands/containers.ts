@@ -1,0 +1,393 @@
+import type {KillSignal} from '../engine/types.js';
+import type {
+	AppState,
+	ContainerVerb,
+	DialogItem,
+	DialogOverlay,
+	Note,
+	Target,
+} from '../state/types.js';
+import type {Command, CommandContext} from './context.js';
+import {targetsFor} from './targets.js';
+import {type Outcome, runSteps, type Step} from './task.js';
+import {capitalize, count} from './words.js';
+
+/**
+How many objects a dialog lists by name before it says `… and 3 more`.
+*/
+const maxListed = 8;
+
+const verbWords: Readonly<Record<ContainerVerb, string>> = {
+	start: 'start',
+	stop: 'stop',
+	restart: 'restart',
+	'pause-toggle': 'pause/unpause',
+};
+
+function stateOf(state: AppState, id: string): string {
+	return state.containers.get(id)?.state ?? 'gone';
+}
+
+function isUp(state: AppState, id: string): boolean {
+	const current = stateOf(state, id);
+	return (
+		current === 'running' || current === 'paused' || current === 'restarting'
+	);
+}
+
+/**
+The targets as dialog lines: `web (running)`, at most `maxListed` of them.
+*/
+export function listNotes(
+	targets: readonly Target[],
+	describe: (target: Target) => string,
+): Note[] {
+	const shown = targets
+		.slice(0, maxListed)
+		.map(target => ({text: `  ${target.name}  ${describe(target)}`}));
+	return targets.length > maxListed
+		? [
+				...shown,
+				{text: `  … and ${targets.length - maxListed} more`, tone: 'muted'},
+			]
+		: shown;
+}
+
+/**
+The engine call for `verb` on one container. `already` is worded from what the pane showed when the key was
+pressed; the engine answers 304 for those, which is success.
+*/
+function verbStep(
+	{engine, store}: CommandContext,
+	verb: ContainerVerb,
+	target: Target,
+): Step {
+	const current = stateOf(store.getState(), target.id);
+	switch (verb) {
+		case 'start': {
+			return {
+				target,
+				busy: 'starting',
+				done: 'started',
+				...(current === 'running' ? {already: 'already running'} : {}),
+				run: async () => engine.startContainer(target.id),
+			};
+		}
+
+		case 'stop': {
+			return {
+				target,
+				busy: 'stopping',
+				done: 'stopped',
+				...(isUp(store.getState(), target.id)
+					? {}
+					: {already: 'already stopped'}),
+				run: async () => engine.stopContainer(target.id),
+			};
+		}
+
+		case 'restart': {
+			return {
+				target,
+				busy: 'restarting',
+				done: 'restarted',
+				run: async () => engine.restartContainer(target.id),
+			};
+		}
+
+		case 'pause-toggle': {
+			return current === 'paused'
+				? {
+						target,
+						busy: 'unpausing',
+						done: 'unpaused',
+						run: async () => engine.unpauseContainer(target.id),
+					}
+				: {
+						target,
+						busy: 'pausing',
+						done: 'paused',
+						run: async () => engine.pauseContainer(target.id),
+					};
+		}
+	}
+}
+
+/**
+Unmarks the rows an action is finished with (done, or gone); failed ones stay marked for another try.
+*/
+function unmarkFinished(context: CommandContext, outcomes: readonly Outcome[]) {
+	const finished = outcomes
+		.filter(outcome => outcome.ok || outcome.gone)
+		.map(outcome => outcome.target.id);
+	if (finished.length > 0) {
+		context.store.dispatch({
+			type: 'ui/marks-clear',
+			pane: 'containers',
+			keys: finished,
+		});
+	}
+}
+
+/**
+Runs `verb` on the containers (after the confirmation, for marked ones).
+*/
+export async function performVerb(
+	context: CommandContext,
+	verb: ContainerVerb,
+	targets: readonly Target[],
+): Promise<void> {
+	const outcomes = await runSteps(
+		context.store,
+		targets.map(target => verbStep(context, verb, target)),
+		verbWords[verb],
+	);
+	unmarkFinished(context, outcomes);
+}
+
+/**
+`S`, `s`, `R`, `p`: on the selected container at once; on marked containers after one confirmation that lists them.
+*/
+export const containerVerb =
+	(verb: ContainerVerb): Command =>
+	async context => {
+		const state = context.store.getState();
+		const {targets, marked} = targetsFor(state, 'containers');
+		if (targets.length === 0) {
+			return;
+		}
+
+		if (!marked) {
+			// The cursor stays on the container while it moves in the list (running ones sort first).
+			context.store.dispatch({
+				type: 'ui/select',
+				pane: 'containers',
+				key: targets[0]!.id,
+			});
+			await performVerb(context, verb, targets);
+			return;
+		}
+
+		const label = capitalize(verbWords[verb]);
+		const dialog: DialogOverlay = {
+			kind: 'dialog',
+			title: `${label} ${count(targets.length, 'container')}?`,
+			purpose: {type: 'containers', verb, targets},
+			notes: listNotes(targets, target => `(${stateOf(state, target.id)})`),
+			items: [
+				{
+					kind: 'choice',
+					id: 'yes',
+					label: `${label} ${count(targets.length, 'container')}`,
+				},
+				{kind: 'choice', id: 'cancel', label: 'Cancel'},
+			],
+			focus: 0,
+		};
+		context.store.dispatch({type: 'ui/overlay-open', overlay: dialog});
+	};
+
+const signals: ReadonlyArray<[KillSignal, string]> = [
+	['SIGKILL', 'SIGKILL: end it now'],
+	['SIGTERM', 'SIGTERM: ask it to stop'],
+	['SIGINT', 'SIGINT: interrupt it (like Ctrl-C)'],
+	['SIGHUP', 'SIGHUP: hang up (many daemons reload)'],
+	['SIGUSR1', 'SIGUSR1'],
+];
+
+/**
+`K`: a small menu of signals, SIGKILL first.
+*/
+export const killContainers: Command = ({store}) => {
+	const state = store.getState();
+	const {targets} = targetsFor(state, 'containers');
+	const [first] = targets;
+	if (!first) {
+		return;
+	}
+
+	store.dispatch({
+		type: 'ui/overlay-open',
+		overlay: {
+			kind: 'dialog',
+			title:
+				targets.length === 1
+					? `Kill ${first.name}: send which signal?`
+					: `Kill ${count(targets.length, 'container')}: send which signal?`,
+			purpose: {type: 'kill', targets},
+			notes:
+				targets.length === 1
+					? []
+					: listNotes(targets, target => `(${stateOf(state, target.id)})`),
+			items: [
+				...signals.map(([id, label]): DialogItem => ({
+					kind: 'choice',
+					id,
+					label,
+					danger: id === 'SIGKILL',
+				})),
+				{kind: 'choice', id: 'cancel', label: 'Cancel'},
+			],
+			focus: 0,
+		},
+	});
+};
+
+/**
+Sends `signal` to the containers.
+*/
+export async function performKill(
+	context: CommandContext,
+	signal: KillSignal,
+	targets: readonly Target[],
+): Promise<void> {
+	const {engine} = context;
+	const outcomes = await runSteps(
+		context.store,
+		targets.map(target => ({
+			target,
+			busy: 'killing',
+			done: signal === 'SIGKILL' ? 'killed' : `sent ${signal} to`,
+			run: async () => engine.killContainer(target.id, signal),
+		})),
+		signal === 'SIGKILL' ? 'kill' : `send ${signal} to`,
+	);
+	unmarkFinished(context, outcomes);
+}
+
+/**
+The remove dialog: names the containers; for running ones it offers "stop, then remove" and "force remove";
+an option removes anonymous volumes too (`-v`). With `refused`, it is the "force?" question after the engine
+refused a plain remove.
+*/
+export function removeDialog(
+	state: AppState,
+	targets: readonly Target[],
+	options: {readonly refused?: string; readonly volumes?: boolean} = {},
+): DialogOverlay {
+	const running = targets.filter(target => isUp(state, target.id));
+	const [first] = targets;
+	const single = targets.length === 1 && first;
+	const notes: Note[] = single
+		? [
+				{
+					text: `${first.name} (${state.containers.get(first.id)?.image ?? 'image unknown'}) is ${stateOf(state, first.id)}.`,
+				},
+			]
+		: listNotes(targets, target => `(${stateOf(state, target.id)})`);
+	if (options.refused) {
+		notes.push({
+			text: `The engine refused: ${options.refused}`,
+			tone: 'warning',
+		});
+	} else if (!single && running.length > 0) {
+		notes.push({
+			text: `${running.length} of them ${running.length === 1 ? 'is' : 'are'} running.`,
+			tone: 'warning',
+		});
+	}
+
+	const choices: DialogItem[] = options.refused
+		? [
+				{
+					kind: 'choice',
+					id: 'force',
+					label: 'Force remove (kills it if it runs)',
+					danger: true,
+				},
+			]
+		: running.length > 0
+			? [
+					{kind: 'choice', id: 'stop-remove', label: 'Stop, then remove'},
+					{
+						kind: 'choice',
+						id: 'force',
+						label: 'Force remove (kill, then remove)',
+						danger: true,
+					},
+				]
+			: [{kind: 'choice', id: 'remove', label: 'Remove', danger: true}];
+	return {
+		kind: 'dialog',
+		title: single
+			? `${options.refused ? 'Force remove' : 'Remove'} container ${first.name}?`
+			: `Remove ${count(targets.length, 'container')}?`,
+		purpose: {type: 'remove-containers', targets},
+		notes,
+		items: [
+			{
+				kind: 'toggle',
+				id: 'volumes',
+				label: 'Also remove its anonymous volumes (-v)',
+				value: options.volumes ?? false,
+			},
+			...choices,
+			{kind: 'choice', id: 'cancel', label: 'Cancel'},
+		],
+		focus: 1,
+	};
+}
+
+/**
+`d` on Containers.
+*/
+export const removeContainers: Command = ({store}) => {
+	const state = store.getState();
+	const {targets} = targetsFor(state, 'containers');
+	if (targets.length > 0) {
+		store.dispatch({
+			type: 'ui/overlay-open',
+			overlay: removeDialog(state, targets),
+		});
+	}
+};
+
+/**
+Removes the containers: `remove` plainly, `stop-remove` stopping running ones first, `force` killing them. When
+the engine refuses a plain remove of one container (409), the "force?" dialog opens.
+*/
+export async function performRemove(
+	context: CommandContext,
+	mode: 'remove' | 'stop-remove' | 'force',
+	volumes: boolean,
+	targets: readonly Target[],
+): Promise<void> {
+	const {engine, store} = context;
+	const outcomes = await runSteps(
+		store,
+		targets.map(target => ({
+			target,
+			busy: 'removing',
+			done: 'removed',
+			async run() {
+				if (mode === 'stop-remove' && isUp(store.getState(), target.id)) {
+					await engine.stopContainer(target.id);
+				}
+
+				await engine.removeContainer(target.id, {
+					force: mode === 'force',
+					volumes,
+				});
+			},
+		})),
+		'remove',
+	);
+	unmarkFinished(context, outcomes);
+	const [only] = outcomes;
+	if (
+		outcomes.length === 1 &&
+		only &&
+		!only.ok &&
+		only.conflict &&
+		mode !== 'force' &&
+		store.getState().ui.overlay === undefined
+	) {
+		store.dispatch({
+			type: 'ui/overlay-open',
+			overlay: removeDialog(store.getState(), [only.target], {
+				refused: only.reason,
+				volumes,
+			}),
+		});
+	}
+}

@@ -1,0 +1,377 @@
+import type {FileChange} from '../engine/types.js';
+import {commitFormFields, validateCommitForm} from '../forms/commit-form.js';
+import {formValues} from '../forms/form-values.js';
+import {runFormFields, validateRunForm} from '../forms/run-form.js';
+import {tagFormFields, validateTagForm} from '../forms/tag-form.js';
+import {shortId} from '../format/text.js';
+import {
+	imageName,
+	selectedContainer,
+	selectedImage,
+} from '../state/selectors.js';
+import type {AppState, FormOverlay, Note, PaneId} from '../state/types.js';
+import type {Command, CommandContext} from './context.js';
+import {whileBusy} from './task.js';
+import {isGone, reason} from './words.js';
+
+/**
+Opens the run form for `image` (a reference or an id), prefilled with the image's own command.
+*/
+async function openRunForm(
+	{engine, store}: CommandContext,
+	image: string,
+	imageId: string,
+	source: {readonly pane: 'containers' | 'images'; readonly id: string},
+): Promise<void> {
+	// The image's command, to prefill the field and to know whether it may stay empty. A failure here only
+	// means the field starts empty: the form still opens.
+	const details = await engine.inspectImage(imageId).catch(() => undefined);
+	const command = details?.cmd ?? [];
+	const form: FormOverlay = {
+		kind: 'form',
+		title: `Run a container from ${image}`,
+		purpose: {
+			form: 'run',
+			imageHasCommand:
+				details === undefined ||
+				details.cmd.length > 0 ||
+				details.entrypoint.length > 0,
+			source,
+		},
+		fields: runFormFields(image, command),
+		focus: 1,
+		notes: [
+			{
+				text: 'Runs detached, as docker run -d does.',
+				tone: 'muted',
+			},
+		],
+	};
+	store.dispatch({type: 'ui/overlay-open', overlay: form});
+}
+
+/**
+`r` on Images.
+*/
+export const runFromImage: Command = async context => {
+	const image = selectedImage(context.store.getState());
+	if (image) {
+		await openRunForm(context, image.repoTags[0] ?? image.id, image.id, {
+			pane: 'images',
+			id: image.id,
+		});
+	}
+};
+
+/**
+`r` on Containers: a new container from the selected one's image.
+*/
+export const runFromContainer: Command = async context => {
+	const container = selectedContainer(context.store.getState());
+	if (container) {
+		const reference = /^(?:sha256:)?[\da-f]{64}$/.test(container.image)
+			? container.imageId
+			: container.image;
+		await openRunForm(context, reference, container.imageId, {
+			pane: 'containers',
+			id: container.id,
+		});
+	}
+};
+
+/**
+What `docker diff` found, in a sentence: `12 filesystem changes (3 added, 8 changed, 1 deleted)`.
+*/
+export function describeChanges(changes: readonly FileChange[]): Note[] {
+	if (changes.length === 0) {
+		return [
+			{
+				text: 'No filesystem changes: the new image will have the same files as its image.',
+			},
+		];
+	}
+
+	const by = (kind: FileChange['kind']) =>
+		changes.filter(change => change.kind === kind).length;
+	const examples = changes
+		.slice(0, 4)
+		.map(change => `${change.kind} ${change.path}`)
+		.join(', ');
+	return [
+		{
+			text: `${changes.length} filesystem change${changes.length === 1 ? '' : 's'} will be saved (${by('A')} added, ${by('C')} changed, ${by('D')} deleted): ${examples}${changes.length > 4 ? ', …' : ''}`,
+		},
+	];
+}
+
+const memoryNote: Note = {
+	text: 'Only the filesystem goes into the image: memory and running processes are not part of an image.',
+	tone: 'warning',
+};
+
+/**
+`c` on Containers: the commit form, with the count of changes (`docker diff`) once the engine has said.
+*/
+export const commitContainer: Command = async ({engine, store}) => {
+	const container = selectedContainer(store.getState());
+	if (!container) {
+		return;
+	}
+
+	const title = `Commit ${container.name} as a new image`;
+	store.dispatch({
+		type: 'ui/overlay-open',
+		overlay: {
+			kind: 'form',
+			title,
+			purpose: {
+				form: 'commit',
+				container: {id: container.id, name: container.name},
+			},
+			fields: commitFormFields(),
+			focus: 0,
+			notes: [
+				{text: 'Counting filesystem changes…', tone: 'muted'},
+				memoryNote,
+			],
+		},
+	});
+	try {
+		const changes = await engine.diffContainer(container.id);
+		store.dispatch({
+			type: 'ui/form-notes',
+			title,
+			notes: [...describeChanges(changes), memoryNote],
+		});
+	} catch (error) {
+		store.dispatch({
+			type: 'ui/form-notes',
+			title,
+			notes: [
+				{
+					text: isGone(error)
+						? `${container.name} is gone: it was removed elsewhere.`
+						: `Could not count the changes: ${reason(error, store.getState())}`,
+					tone: 'error',
+				},
+				memoryNote,
+			],
+		});
+	}
+};
+
+/**
+`t` on Images.
+*/
+export const tagImage: Command = ({store}) => {
+	const image = selectedImage(store.getState());
+	if (!image) {
+		return;
+	}
+
+	store.dispatch({
+		type: 'ui/overlay-open',
+		overlay: {
+			kind: 'form',
+			title: `Tag ${imageName(image)}`,
+			purpose: {
+				form: 'tag',
+				image: {id: image.id, name: imageName(image)},
+			},
+			fields: tagFormFields(),
+			focus: 0,
+			notes: [
+				{
+					text: `Adds a name to image ${shortId(image.id)}; its other tags stay.`,
+					tone: 'muted',
+				},
+			],
+		},
+	});
+};
+
+/**
+Does the engine have this image here? dockpit never pulls, so running an image that is not here cannot work.
+*/
+function hasImage(state: AppState, reference: string): boolean {
+	const bare = reference.replace(/^sha256:/, '');
+	const names = new Set([
+		reference,
+		reference.replace(/^docker\.io\/(?:library\/)?/, ''),
+	]);
+	for (const image of state.images.values()) {
+		if (
+			image.id.replace(/^sha256:/, '').startsWith(bare) ||
+			image.repoTags.some(tag => names.has(tag))
+		) {
+			return true;
+		}
+	}
+
+	return false;
+}
+
+/**
+After a run or commit: select the new object in `pane`, and show that pane when the person is still where they
+started (not if they went elsewhere meanwhile). The row may arrive a moment later through the event stream; the
+selection waits for it by key.
+*/
+function selectNew(
+	{store}: CommandContext,
+	pane: PaneId,
+	key: string,
+	from: PaneId,
+): void {
+	const {ui} = store.getState();
+	if (ui.pane === from && ui.overlay === undefined) {
+		store.dispatch({type: 'ui/pane', pane});
+	}
+
+	store.dispatch({type: 'ui/select', pane, key});
+}
+
+/**
+A submit that the engine refused: the form comes back with what was typed and the reason, unless something else
+is open by now; the status line says it either way.
+*/
+function refused(
+	{store}: CommandContext,
+	form: FormOverlay,
+	text: string,
+): void {
+	store.dispatch({type: 'ui/flash', text, level: 'error'});
+	if (store.getState().ui.overlay === undefined) {
+		store.dispatch({type: 'ui/overlay-open', overlay: {...form, error: text}});
+	}
+}
+
+/**
+Enter in a form: checks every field; when one is wrong, says so next to it and sends nothing. Otherwise the form
+closes, the row gets a spinner, and the engine is asked; the UI goes on meanwhile.
+*/
+export const submitForm: Command = async context => {
+	const {engine, store} = context;
+	const form = store.getState().ui.overlay;
+	if (form?.kind !== 'form') {
+		return;
+	}
+
+	const values = formValues(form.fields);
+	const {purpose} = form;
+	switch (purpose.form) {
+		case 'run': {
+			const result = validateRunForm(values, purpose);
+			if (!result.ok) {
+				store.dispatch({type: 'ui/form-errors', errors: result.errors});
+				return;
+			}
+
+			const spec = result.value;
+			if (!hasImage(store.getState(), spec.image)) {
+				store.dispatch({
+					type: 'ui/form-errors',
+					errors: {
+						image: `${spec.image} is not on this engine; dockpit does not pull images (docker pull it first)`,
+					},
+				});
+				return;
+			}
+
+			store.dispatch({type: 'ui/overlay-close'});
+			try {
+				const id = await whileBusy(
+					store,
+					[purpose.source.id],
+					'starting',
+					async () => engine.runContainer(spec),
+				);
+				const name = spec.name ?? shortId(id);
+				selectNew(context, 'containers', id, purpose.source.pane);
+				if (spec.tty && context.openShell) {
+					context.openShell(id);
+				}
+
+				store.dispatch({
+					type: 'ui/flash',
+					text: spec.tty
+						? `Started ${name} from ${spec.image}, detached with a TTY; attach with: docker attach ${name}`
+						: `Started ${name} from ${spec.image}`,
+					level: 'success',
+				});
+			} catch (error) {
+				refused(
+					context,
+					form,
+					`Could not run ${spec.image}: ${reason(error, store.getState())}`,
+				);
+			}
+
+			return;
+		}
+
+		case 'commit': {
+			const result = validateCommitForm(values);
+			if (!result.ok) {
+				store.dispatch({type: 'ui/form-errors', errors: result.errors});
+				return;
+			}
+
+			const {container} = purpose;
+			store.dispatch({type: 'ui/overlay-close'});
+			try {
+				const imageId = await whileBusy(
+					store,
+					[container.id],
+					'committing',
+					async () => engine.commitContainer(container.id, result.value),
+				);
+				selectNew(context, 'images', imageId, 'containers');
+				store.dispatch({
+					type: 'ui/flash',
+					text: `Committed ${container.name} as ${result.value.reference} (image ${shortId(imageId)})`,
+					level: 'success',
+				});
+			} catch (error) {
+				refused(
+					context,
+					form,
+					isGone(error)
+						? `${container.name} is gone: it was removed elsewhere`
+						: `Could not commit ${container.name}: ${reason(error, store.getState())}`,
+				);
+			}
+
+			return;
+		}
+
+		case 'tag': {
+			const result = validateTagForm(values);
+			if (!result.ok) {
+				store.dispatch({type: 'ui/form-errors', errors: result.errors});
+				return;
+			}
+
+			const {image} = purpose;
+			const {repo, tag, reference} = result.value;
+			store.dispatch({type: 'ui/overlay-close'});
+			try {
+				await whileBusy(store, [image.id], 'tagging', async () =>
+					engine.tagImage(image.id, repo, tag),
+				);
+				store.dispatch({
+					type: 'ui/flash',
+					text: `Tagged ${image.name} as ${reference}`,
+					level: 'success',
+				});
+			} catch (error) {
+				refused(
+					context,
+					form,
+					isGone(error)
+						? `${image.name} is gone: it was removed elsewhere`
+						: `Could not tag ${image.name}: ${reason(error, store.getState())}`,
+				);
+			}
+		}
+	}
+};

@@ -1,0 +1,56 @@
+import {type Engine, EngineError} from './types.js';
+
+/**
+Every method of `Engine`, by whether it only reads (GET/HEAD requests) or may change something. A new method
+must be put in one of the two, or this does not compile.
+*/
+const access: Readonly<
+	Record<Exclude<keyof Engine, 'host'>, 'read' | 'write'>
+> = {
+	ping: 'read',
+	info: 'read',
+	listContainers: 'read',
+	inspectContainer: 'read',
+	listImages: 'read',
+	inspectImage: 'read',
+	events: 'read',
+	diffContainer: 'read',
+	startContainer: 'write',
+	stopContainer: 'write',
+	restartContainer: 'write',
+	killContainer: 'write',
+	pauseContainer: 'write',
+	unpauseContainer: 'write',
+	removeContainer: 'write',
+	runContainer: 'write',
+	commitContainer: 'write',
+	tagImage: 'write',
+	removeImage: 'write',
+	// An exec or attach session is a POST, and a shell can change anything.
+	exec: 'write',
+	attach: 'write',
+};
+
+/**
+The engine behind `--read-only`: reads pass through, and every call that could change something fails with an
+`unauthorized` `EngineError` before any request is made. The keymap already hides those keys; this makes sure
+nothing else gets through either.
+*/
+export default function readOnlyEngine(engine: Engine): Engine {
+	const refuse = async () => {
+		throw new EngineError(
+			'unauthorized',
+			'dockpit runs with --read-only: nothing on the engine may be changed',
+		);
+	};
+
+	const guarded: Record<string, unknown> = {host: engine.host};
+	for (const [method, kind] of Object.entries(access)) {
+		const original = engine[method as keyof typeof access] as (
+			...arguments_: unknown[]
+		) => unknown;
+		guarded[method] = kind === 'read' ? original.bind(engine) : refuse;
+	}
+
+	return guarded as Engine;
+}
