@@ -429,3 +429,13 @@ test('--read-only: every action key does nothing, and help shows them disabled',
 	assert.match(help, /Run a container from this image \(read-only\)/);
 	assert.match(help, /Tag the image \(read-only\)/);
 });
+
+test('text and Enter in one chunk: the filter keeps the text only, and Enter closes the prompt', async () => {
+	const {lastFrame, stdin, store} = start();
+	await waitForFrame(lastFrame, frame => frame.includes('› web'));
+	await type(stdin, '/');
+	await type(stdin, 'wor\r');
+	await waitForFrame(lastFrame, frame => frame.includes('filter: wor'));
+	assert.equal(store.getState().ui.filters.containers, 'wor');
+	assert.equal(store.getState().ui.filtering, false);
+});
