@@ -214,17 +214,26 @@ function hasImage(state: AppState, reference: string): boolean {
 /**
 After a run or commit: select the new object in `pane`, and show that pane when the person is still where they
 started (not if they went elsewhere meanwhile). The row may arrive a moment later through the event stream; the
-selection waits for it by key.
+selection waits for it by key. A filter on that pane that would hide the new object (none of `names` matches
+it) is cleared, or the cursor would land on some other row and the next key act on that.
 */
 function selectNew(
 	{store}: CommandContext,
 	pane: PaneId,
 	key: string,
 	from: PaneId,
+	names: readonly string[],
 ): void {
 	const {ui} = store.getState();
 	if (ui.pane === from && ui.overlay === undefined) {
 		store.dispatch({type: 'ui/pane', pane});
+		const filter = ui.filters[pane].toLowerCase();
+		if (
+			filter !== '' &&
+			!names.some(name => name.toLowerCase().includes(filter))
+		) {
+			store.dispatch({type: 'ui/filter-close', clear: true});
+		}
 	}
 
 	store.dispatch({type: 'ui/select', pane, key});
@@ -286,7 +295,11 @@ export const submitForm: Command = async context => {
 					async () => engine.runContainer(spec),
 				);
 				const name = spec.name ?? shortId(id);
-				selectNew(context, 'containers', id, purpose.source.pane);
+				selectNew(context, 'containers', id, purpose.source.pane, [
+					name,
+					spec.image,
+					shortId(id),
+				]);
 				if (spec.tty && context.openShell) {
 					context.openShell(id);
 				}
@@ -294,7 +307,7 @@ export const submitForm: Command = async context => {
 				store.dispatch({
 					type: 'ui/flash',
 					text: spec.tty
-						? `Started ${name} from ${spec.image}, detached with a TTY; attach with: docker attach ${name}`
+						? `Started ${name} with a TTY, detached (no shell pane yet): docker attach ${name}`
 						: `Started ${name} from ${spec.image}`,
 					level: 'success',
 				});
@@ -325,7 +338,10 @@ export const submitForm: Command = async context => {
 					'committing',
 					async () => engine.commitContainer(container.id, result.value),
 				);
-				selectNew(context, 'images', imageId, 'containers');
+				selectNew(context, 'images', imageId, 'containers', [
+					result.value.reference,
+					shortId(imageId),
+				]);
 				store.dispatch({
 					type: 'ui/flash',
 					text: `Committed ${container.name} as ${result.value.reference} (image ${shortId(imageId)})`,

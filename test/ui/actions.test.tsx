@@ -439,3 +439,21 @@ test('text and Enter in one chunk: the filter keeps the text only, and Enter clo
 	assert.equal(store.getState().ui.filters.containers, 'wor');
 	assert.equal(store.getState().ui.filtering, false);
 });
+
+test('after a commit, a filter in Images that would hide the new image is cleared, so the cursor lands on it', async () => {
+	const {engine, lastFrame, stdin, store} = start();
+	await waitForFrame(lastFrame, frame => frame.includes('› web'));
+	await type(stdin, '2', '/', 'busybox', keys.enter);
+	await waitForFrame(lastFrame, frame => frame.includes('filter: busybox'));
+	await type(stdin, '1', 'c');
+	await waitForFrame(lastFrame, frame => frame.includes('Commit web'));
+	await type(stdin, 'snap:v1', keys.enter);
+	const id = 'sha256:' + 'c'.repeat(64);
+	engine.images = [
+		...engine.images,
+		image({id, repoTags: ['snap:v1'], created: Date.now() + 1000}),
+	];
+	engine.emit({type: 'image', action: 'tag', id, name: 'snap:v1'});
+	await waitForFrame(lastFrame, frame => frame.includes('› snap:v1'));
+	assert.equal(store.getState().ui.filters.images, '');
+});
