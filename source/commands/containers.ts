@@ -318,7 +318,7 @@ export function removeDialog(
 			{
 				kind: 'toggle',
 				id: 'volumes',
-				label: 'Also remove its anonymous volumes (-v)',
+				label: `Also remove ${targets.length === 1 ? 'its' : 'their'} anonymous volumes (-v)`,
 				value: options.volumes ?? false,
 			},
 			...choices,
