@@ -1,18 +1,15 @@
 import type {Command} from './commands/context.js';
-import {
-	containerVerb,
-	killContainers,
-	removeContainers,
-} from './commands/containers.js';
+import {containerVerb, killContainers} from './commands/containers.js';
 import {chooseInDialog} from './commands/dialogs.js';
 import {
 	commitContainer,
 	runFromContainer,
 	runFromImage,
-	submitForm,
 	tagImage,
-} from './commands/forms.js';
+} from './commands/open-forms.js';
 import {removeImages} from './commands/images.js';
+import {removeContainers} from './commands/remove-containers.js';
+import {submitForm} from './commands/submit-form.js';
 import {EngineError} from './engine/types.js';
 import type {CommandId} from './keymap/keymap.js';
 import {selectedKey, visibleEvents} from './state/selectors.js';

@@ -1,6 +1,7 @@
 import type {KillSignal} from '../engine/types.js';
 import type {Command} from './context.js';
-import {performKill, performRemove, performVerb} from './containers.js';
+import {performKill, performVerb} from './containers.js';
+import {performRemove} from './remove-containers.js';
 import {performRemoveImage, performRemoveImages} from './images.js';
 
 const killSignals = new Set<string>([

@@ -194,7 +194,12 @@ export default function App() {
 				filtering={ui.filtering}
 				filter={filter}
 				onFilterChange={text => {
-					store.dispatch({type: 'ui/filter-change', text});
+					// Enter or Tab typed in the same chunk as text reach the input as characters; they belong to the
+					// keymap (which takes them apart), never in the filter, where a CR would garble the screen.
+					store.dispatch({
+						type: 'ui/filter-change',
+						text: text.replaceAll(/[\u0000-\u001F\u007F]/g, ''),
+					});
 				}}
 			/>
 			<FooterHints bindings={bindingsFor(scopes, enabled)} />

@@ -36,6 +36,7 @@ export function createTestDocker() {
 	let counter = 0;
 	const name = (hint: string) => `dockpit-test-${hint}-${runId}-${++counter}`;
 	const imageRefs = new Set<string>();
+	const containerNames = new Set<string>();
 
 	return {
 		docker,
@@ -80,6 +81,15 @@ export function createTestDocker() {
 			return reference;
 		},
 		/**
+		A name for a container that dockpit itself will create (through its run form), so that `cleanup()`
+		removes it even though it carries no label of this run.
+		*/
+		containerName(hint: string) {
+			const containerName = name(hint);
+			containerNames.add(containerName);
+			return containerName;
+		},
+		/**
 		Runs the docker CLI, as someone in another terminal would.
 		*/
 		async cli(...args: string[]) {
@@ -87,21 +97,28 @@ export function createTestDocker() {
 			return stdout.trim();
 		},
 		/**
-		Removes the containers with this run's label and the images this run named, nothing else.
+		Removes the containers with this run's label or a name from `containerName()`, and the images this run
+		named, nothing else.
 		*/
 		async cleanup() {
 			const containers = await docker.listContainers({
 				all: true,
 				filters: {label: [`${testLabel}=${runId}`]},
 			});
-			await Promise.all(
-				containers.map(async info =>
+			await Promise.all([
+				...containers.map(async info =>
 					docker
 						.getContainer(info.Id)
 						.remove({force: true, v: true})
 						.catch(() => undefined),
 				),
-			);
+				...[...containerNames].map(async each =>
+					docker
+						.getContainer(each)
+						.remove({force: true, v: true})
+						.catch(() => undefined),
+				),
+			]);
 			const images = await docker.listImages({
 				filters: {label: [`${testLabel}=${runId}`]},
 			});

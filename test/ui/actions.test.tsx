@@ -429,3 +429,31 @@ test('--read-only: every action key does nothing, and help shows them disabled',
 	assert.match(help, /Run a container from this image \(read-only\)/);
 	assert.match(help, /Tag the image \(read-only\)/);
 });
+
+test('text and Enter in one chunk: the filter keeps the text only, and Enter closes the prompt', async () => {
+	const {lastFrame, stdin, store} = start();
+	await waitForFrame(lastFrame, frame => frame.includes('› web'));
+	await type(stdin, '/');
+	await type(stdin, 'wor\r');
+	await waitForFrame(lastFrame, frame => frame.includes('filter: wor'));
+	assert.equal(store.getState().ui.filters.containers, 'wor');
+	assert.equal(store.getState().ui.filtering, false);
+});
+
+test('after a commit, a filter in Images that would hide the new image is cleared, so the cursor lands on it', async () => {
+	const {engine, lastFrame, stdin, store} = start();
+	await waitForFrame(lastFrame, frame => frame.includes('› web'));
+	await type(stdin, '2', '/', 'busybox', keys.enter);
+	await waitForFrame(lastFrame, frame => frame.includes('filter: busybox'));
+	await type(stdin, '1', 'c');
+	await waitForFrame(lastFrame, frame => frame.includes('Commit web'));
+	await type(stdin, 'snap:v1', keys.enter);
+	const id = 'sha256:' + 'c'.repeat(64);
+	engine.images = [
+		...engine.images,
+		image({id, repoTags: ['snap:v1'], created: Date.now() + 1000}),
+	];
+	engine.emit({type: 'image', action: 'tag', id, name: 'snap:v1'});
+	await waitForFrame(lastFrame, frame => frame.includes('› snap:v1'));
+	assert.equal(store.getState().ui.filters.images, '');
+});

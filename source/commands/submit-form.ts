@@ -1,0 +1,211 @@
+import {validateCommitForm} from '../forms/commit-form.js';
+import {formValues} from '../forms/form-values.js';
+import {validateRunForm} from '../forms/run-form.js';
+import {validateTagForm} from '../forms/tag-form.js';
+import {shortId} from '../format/text.js';
+import type {AppState, FormOverlay, PaneId} from '../state/types.js';
+import type {Command, CommandContext} from './context.js';
+import {whileBusy} from './task.js';
+import {isGone, reason} from './words.js';
+
+/**
+Does the engine have this image here? dockpit never pulls, so running an image that is not here cannot work.
+*/
+function hasImage(state: AppState, reference: string): boolean {
+	const bare = reference.replace(/^sha256:/, '');
+	const names = new Set([
+		reference,
+		reference.replace(/^docker\.io\/(?:library\/)?/, ''),
+	]);
+	for (const image of state.images.values()) {
+		if (
+			image.id.replace(/^sha256:/, '').startsWith(bare) ||
+			image.repoTags.some(tag => names.has(tag))
+		) {
+			return true;
+		}
+	}
+
+	return false;
+}
+
+/**
+After a run or commit: select the new object in `pane`, and show that pane when the person is still where they
+started (not if they went elsewhere meanwhile). The row may arrive a moment later through the event stream; the
+selection waits for it by key. A filter on that pane that would hide the new object (none of `names` matches
+it) is cleared, or the cursor would land on some other row and the next key act on that.
+*/
+function selectNew(
+	{store}: CommandContext,
+	pane: PaneId,
+	key: string,
+	from: PaneId,
+	names: readonly string[],
+): void {
+	const {ui} = store.getState();
+	if (ui.pane === from && ui.overlay === undefined) {
+		store.dispatch({type: 'ui/pane', pane});
+		const filter = ui.filters[pane].toLowerCase();
+		if (
+			filter !== '' &&
+			!names.some(name => name.toLowerCase().includes(filter))
+		) {
+			store.dispatch({type: 'ui/filter-close', clear: true});
+		}
+	}
+
+	store.dispatch({type: 'ui/select', pane, key});
+}
+
+/**
+A submit that the engine refused: the form comes back with what was typed and the reason, unless something else
+is open by now; the status line says it either way.
+*/
+function refused(
+	{store}: CommandContext,
+	form: FormOverlay,
+	text: string,
+): void {
+	store.dispatch({type: 'ui/flash', text, level: 'error'});
+	if (store.getState().ui.overlay === undefined) {
+		store.dispatch({type: 'ui/overlay-open', overlay: {...form, error: text}});
+	}
+}
+
+/**
+Enter in a form: checks every field; when one is wrong, says so next to it and sends nothing. Otherwise the form
+closes, the row gets a spinner, and the engine is asked; the UI goes on meanwhile.
+*/
+export const submitForm: Command = async context => {
+	const {engine, store} = context;
+	const form = store.getState().ui.overlay;
+	if (form?.kind !== 'form') {
+		return;
+	}
+
+	const values = formValues(form.fields);
+	const {purpose} = form;
+	switch (purpose.form) {
+		case 'run': {
+			const result = validateRunForm(values, purpose);
+			if (!result.ok) {
+				store.dispatch({type: 'ui/form-errors', errors: result.errors});
+				return;
+			}
+
+			const spec = result.value;
+			if (!hasImage(store.getState(), spec.image)) {
+				store.dispatch({
+					type: 'ui/form-errors',
+					errors: {
+						image: `${spec.image} is not on this engine; dockpit does not pull images (docker pull it first)`,
+					},
+				});
+				return;
+			}
+
+			store.dispatch({type: 'ui/overlay-close'});
+			try {
+				const id = await whileBusy(
+					store,
+					[purpose.source.id],
+					'starting',
+					async () => engine.runContainer(spec),
+				);
+				const name = spec.name ?? shortId(id);
+				selectNew(context, 'containers', id, purpose.source.pane, [
+					name,
+					spec.image,
+					shortId(id),
+				]);
+				if (spec.tty && context.openShell) {
+					context.openShell(id);
+				}
+
+				store.dispatch({
+					type: 'ui/flash',
+					text: spec.tty
+						? `Started ${name} with a TTY, detached (no shell pane yet): docker attach ${name}`
+						: `Started ${name} from ${spec.image}`,
+					level: 'success',
+				});
+			} catch (error) {
+				refused(
+					context,
+					form,
+					`Could not run ${spec.image}: ${reason(error, store.getState())}`,
+				);
+			}
+
+			return;
+		}
+
+		case 'commit': {
+			const result = validateCommitForm(values);
+			if (!result.ok) {
+				store.dispatch({type: 'ui/form-errors', errors: result.errors});
+				return;
+			}
+
+			const {container} = purpose;
+			store.dispatch({type: 'ui/overlay-close'});
+			try {
+				const imageId = await whileBusy(
+					store,
+					[container.id],
+					'committing',
+					async () => engine.commitContainer(container.id, result.value),
+				);
+				selectNew(context, 'images', imageId, 'containers', [
+					result.value.reference,
+					shortId(imageId),
+				]);
+				store.dispatch({
+					type: 'ui/flash',
+					text: `Committed ${container.name} as ${result.value.reference} (image ${shortId(imageId)})`,
+					level: 'success',
+				});
+			} catch (error) {
+				refused(
+					context,
+					form,
+					isGone(error)
+						? `${container.name} is gone: it was removed elsewhere`
+						: `Could not commit ${container.name}: ${reason(error, store.getState())}`,
+				);
+			}
+
+			return;
+		}
+
+		case 'tag': {
+			const result = validateTagForm(values);
+			if (!result.ok) {
+				store.dispatch({type: 'ui/form-errors', errors: result.errors});
+				return;
+			}
+
+			const {image} = purpose;
+			const {repo, tag, reference} = result.value;
+			store.dispatch({type: 'ui/overlay-close'});
+			try {
+				await whileBusy(store, [image.id], 'tagging', async () =>
+					engine.tagImage(image.id, repo, tag),
+				);
+				store.dispatch({
+					type: 'ui/flash',
+					text: `Tagged ${image.name} as ${reference}`,
+					level: 'success',
+				});
+			} catch (error) {
+				refused(
+					context,
+					form,
+					isGone(error)
+						? `${image.name} is gone: it was removed elsewhere`
+						: `Could not tag ${image.name}: ${reason(error, store.getState())}`,
+				);
+			}
+		}
+	}
+};
