@@ -2,6 +2,7 @@ import type {ContainerState, DockerEvent} from '../engine/types.js';
 import {startedAtFromStatus} from '../format/duration.js';
 import type {Action} from './actions.js';
 import {rowKeys, selectedIndex} from './selectors.js';
+import reduceShell from './shell-reducer.js';
 import {
 	type AppState,
 	type ContainerRow,
@@ -233,6 +234,18 @@ export default function reducer(state: AppState, action: Action): AppState {
 			}
 
 			return withUi(state, {flash: undefined});
+		}
+
+		case 'shell/opening':
+		case 'shell/opened':
+		case 'shell/ended':
+		case 'shell/failed':
+		case 'shell/focus':
+		case 'shell/close':
+		case 'shell/ask-replace':
+		case 'shell/cancel-replace': {
+			const ui = reduceShell(state.ui, action);
+			return ui === state.ui ? state : {...state, ui};
 		}
 	}
 }
