@@ -1,5 +1,13 @@
 import {EngineError, type Engine} from './engine/types.js';
 import type {CommandId} from './keymap/keymap.js';
+import {
+	answerReplace,
+	closeShell,
+	focusShell,
+	leaveShell,
+	openForSelected,
+} from './shell/commands.js';
+import type {ShellSessions} from './shell/sessions.js';
 import {selectedKey, visibleEvents} from './state/selectors.js';
 import type {Store} from './state/store.js';
 import type {DetailsTarget} from './state/types.js';
@@ -16,6 +24,18 @@ export type CommandContext = {
 	*/
 	readonly pageSize: () => number;
 	readonly exit: () => void;
+	/**
+	Live terminal sessions of the shell pane.
+	*/
+	readonly sessions: ShellSessions;
+	/**
+	Shells to try in `exec` sessions, in order (`--shell`).
+	*/
+	readonly shells: readonly string[];
+	/**
+	The terminal size a session opened now gets: the shell pane's inside.
+	*/
+	readonly shellSize: () => {readonly columns: number; readonly rows: number};
 };
 
 export type Command = (context: CommandContext) => void | Promise<void>;
@@ -146,6 +166,17 @@ export const commands: Record<CommandId, Command> = {
 				: 'Showing running containers only',
 			level: 'info',
 		});
+	},
+	'container.shell': openForSelected('exec'),
+	'container.attach': openForSelected('attach'),
+	'shell.focus': focusShell,
+	'shell.close': closeShell,
+	'shell.leave': leaveShell,
+	async 'shell.replace'(context) {
+		await answerReplace(context, true);
+	},
+	async 'shell.keep'(context) {
+		await answerReplace(context, false);
 	},
 	'filter.apply'({store}) {
 		store.dispatch({type: 'ui/filter-close', clear: false});

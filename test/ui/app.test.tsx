@@ -185,13 +185,20 @@ test('? opens help generated from the keymap; Esc closes it', async () => {
 	await waitForFrame(lastFrame, frame => frame.includes('web'));
 	stdin.write('?');
 	const frame = await waitForFrame(lastFrame, frame => frame.includes('Keys'));
-	assert.match(frame, /Show or hide stopped containers/);
 	assert.match(frame, /Toggle this help/);
+	// The help is longer than the pane at 24 rows: scrolling brings the rest.
 	for (let line = 0; line < 8; line++) {
 		stdin.write('j');
 	}
 
 	await waitForFrame(lastFrame, frame => frame.includes('Filter this pane'));
+	for (let line = 0; line < 40; line++) {
+		stdin.write('j');
+	}
+
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('Show or hide stopped containers'),
+	);
 	stdin.write(keys.escape);
 	await waitForFrame(
 		lastFrame,
