@@ -63,6 +63,9 @@ if (!process.stdin.isTTY || !process.stdout.isTTY) {
 // happen before Ink is loaded, which is why the app is imported here and not at the top.
 process.env['CI'] = 'false';
 process.env['CONTINUOUS_INTEGRATION'] = 'false';
+// React's development build (what React loads when NODE_ENV is not `production`) is slower and keeps debugging
+// data for every render; a shell pane that redraws 30 times a second makes that grow without bound.
+process.env['NODE_ENV'] ??= 'production';
 
 try {
 	const {default: run} = await import('./source/main.js');
