@@ -15,6 +15,7 @@ const cli = meow(
 	                   (default: $DOCKER_HOST, then the docker context, then the local socket)
 	  --context, -c    Docker context to use (default: $DOCKER_CONTEXT, then the current context)
 	  --read-only      Look, don't touch: keys that change anything are disabled
+	  --shell          Shells x tries in a container, in order (default: /bin/bash,/bin/sh)
 	  --version        Show the version
 	  --help           Show this help
 
@@ -25,6 +26,7 @@ const cli = meow(
 	Examples
 	  $ dockpit
 	  $ dockpit --host ssh://me@build-server
+	  $ dockpit --shell /bin/zsh,/bin/bash,/bin/sh
 	  $ DOCKER_HOST=tcp://10.0.0.5:2376 DOCKER_TLS_VERIFY=1 dockpit --read-only
 `,
 	{
@@ -33,9 +35,21 @@ const cli = meow(
 			host: {type: 'string', shortFlag: 'H'},
 			context: {type: 'string', shortFlag: 'c'},
 			readOnly: {type: 'boolean', default: false},
+			shell: {type: 'string', default: '/bin/bash,/bin/sh'},
 		},
 	},
 );
+
+const shells = cli.flags.shell
+	.split(',')
+	.map(shell => shell.trim())
+	.filter(shell => shell !== '');
+if (shells.length === 0) {
+	process.stderr.write(
+		'dockpit: --shell needs at least one shell path (e.g. /bin/sh)\n',
+	);
+	process.exit(2);
+}
 
 if (!process.stdin.isTTY || !process.stdout.isTTY) {
 	process.stderr.write(
@@ -49,6 +63,9 @@ if (!process.stdin.isTTY || !process.stdout.isTTY) {
 // happen before Ink is loaded, which is why the app is imported here and not at the top.
 process.env['CI'] = 'false';
 process.env['CONTINUOUS_INTEGRATION'] = 'false';
+// React's development build (what React loads when NODE_ENV is not `production`) is slower and keeps debugging
+// data for every render; a shell pane that redraws 30 times a second makes that grow without bound.
+process.env['NODE_ENV'] ??= 'production';
 
 try {
 	const {default: run} = await import('./source/main.js');
@@ -56,6 +73,7 @@ try {
 		...(cli.flags.host === undefined ? {} : {host: cli.flags.host}),
 		...(cli.flags.context === undefined ? {} : {context: cli.flags.context}),
 		readOnly: cli.flags.readOnly,
+		shells,
 	});
 } catch (error) {
 	const message = error instanceof Error ? error.message : String(error);

@@ -12,6 +12,13 @@ import {removeContainers} from './commands/remove-containers.js';
 import {submitForm} from './commands/submit-form.js';
 import {EngineError} from './engine/types.js';
 import type {CommandId} from './keymap/keymap.js';
+import {
+	answerReplace,
+	closeShell,
+	focusShell,
+	leaveShell,
+	openForSelected,
+} from './shell/commands.js';
 import {selectedKey, visibleEvents} from './state/selectors.js';
 import type {DetailsTarget} from './state/types.js';
 
@@ -143,6 +150,17 @@ export const commands: Record<CommandId, Command> = {
 				: 'Showing running containers only',
 			level: 'info',
 		});
+	},
+	'container.shell': openForSelected('exec'),
+	'container.attach': openForSelected('attach'),
+	'shell.focus': focusShell,
+	'shell.close': closeShell,
+	'shell.leave': leaveShell,
+	async 'shell.replace'(context) {
+		await answerReplace(context, true);
+	},
+	async 'shell.keep'(context) {
+		await answerReplace(context, false);
 	},
 	'filter.apply'({store}) {
 		store.dispatch({type: 'ui/filter-close', clear: false});

@@ -8,6 +8,7 @@ import readOnlyEngine from './engine/read-only.js';
 import {resolveEndpoint} from './engine/connection.js';
 import reducer from './state/reducer.js';
 import {createStore} from './state/store.js';
+import {createShellSessions} from './shell/sessions.js';
 import startSync from './state/sync.js';
 import {initialState} from './state/types.js';
 import App from './ui/app.js';
@@ -17,6 +18,10 @@ export type RunOptions = {
 	readonly host?: string;
 	readonly context?: string;
 	readonly readOnly: boolean;
+	/**
+	Shells an exec session tries, in order.
+	*/
+	readonly shells: readonly string[];
 };
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -58,8 +63,17 @@ export default async function run(options: RunOptions): Promise<number> {
 	process.stdout.write(enterAlternateScreen);
 	process.on('exit', restore);
 	const stopSync = startSync(engine, store);
+	const sessions = createShellSessions();
 	const instance = render(
-		<ServicesProvider value={{engine, store, readOnly: options.readOnly}}>
+		<ServicesProvider
+			value={{
+				engine,
+				store,
+				readOnly: options.readOnly,
+				sessions,
+				shells: options.shells,
+			}}
+		>
 			<App />
 		</ServicesProvider>,
 		{
@@ -69,11 +83,28 @@ export default async function run(options: RunOptions): Promise<number> {
 		},
 	);
 
+	// Leaving on a signal or a crash: put the terminal back, give open shells their hangup (bounded), exit.
+	let leaving = false;
+	const leave = (code: number) => {
+		if (leaving) {
+			return;
+		}
+
+		leaving = true;
+		// Each step on its own: on a terminal that went away, unmounting and restoring throw EIO.
+		for (const step of [() => instance.unmount(), stopSync, restore]) {
+			try {
+				step();
+			} catch {}
+		}
+
+		void sessions.closeAll(1000).finally(() => {
+			process.exit(code);
+		});
+	};
+
 	const onSignal = (signal: NodeJS.Signals) => {
-		instance.unmount();
-		stopSync();
-		restore();
-		process.exit(signal === 'SIGINT' ? 130 : 143);
+		leave(signal === 'SIGINT' ? 130 : 143);
 	};
 
 	process.once('SIGTERM', onSignal);
@@ -83,9 +114,11 @@ export default async function run(options: RunOptions): Promise<number> {
 	// A bug must not leave the terminal in raw mode inside the alternate screen, nor print a stack trace over
 	// the dashboard: put the terminal back, say what happened in one line, and keep the details in a file.
 	const onCrash = (error: unknown) => {
-		instance.unmount();
-		stopSync();
-		restore();
+		if (leaving) {
+			// Typically EIO from a terminal that went away while we leave.
+			return;
+		}
+
 		const file = path.join(os.tmpdir(), 'dockpit-crash.log');
 		try {
 			fs.appendFileSync(
@@ -94,10 +127,10 @@ export default async function run(options: RunOptions): Promise<number> {
 			);
 		} catch {}
 
+		leave(70);
 		process.stderr.write(
 			`dockpit stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)} (details in ${file})\n`,
 		);
-		process.exit(70);
 	};
 
 	process.on('uncaughtException', onCrash);
@@ -109,5 +142,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		stopSync();
 		instance.cleanup();
 		restore();
+		// Shells left open get their hangup (the engine would keep them running), within a bounded wait.
+		await sessions.closeAll(1500);
 	}
 }

@@ -1,4 +1,5 @@
 import type {Engine} from '../engine/types.js';
+import type {ShellSessions} from '../shell/sessions.js';
 import type {Store} from '../state/store.js';
 
 /**
@@ -14,10 +15,17 @@ export type CommandContext = {
 	readonly pageSize: () => number;
 	readonly exit: () => void;
 	/**
-	Opens an interactive session on a container that was just started with a TTY (`-it`). Absent until the
-	shell pane exists; the run form then says how to attach instead.
+	Live terminal sessions of the shell pane.
 	*/
-	readonly openShell?: (containerId: string) => void;
+	readonly sessions: ShellSessions;
+	/**
+	Shells to try in `exec` sessions, in order (`--shell`).
+	*/
+	readonly shells: readonly string[];
+	/**
+	The terminal size a session opened now gets: the shell pane's inside.
+	*/
+	readonly shellSize: () => {readonly columns: number; readonly rows: number};
 };
 
 export type Command = (context: CommandContext) => void | Promise<void>;

@@ -1,3 +1,4 @@
+import {openShell} from '../shell/commands.js';
 import {validateCommitForm} from '../forms/commit-form.js';
 import {formValues} from '../forms/form-values.js';
 import {validateRunForm} from '../forms/run-form.js';
@@ -118,17 +119,17 @@ export const submitForm: Command = async context => {
 					spec.image,
 					shortId(id),
 				]);
-				if (spec.tty && context.openShell) {
-					context.openShell(id);
-				}
-
 				store.dispatch({
 					type: 'ui/flash',
 					text: spec.tty
-						? `Started ${name} with a TTY, detached (no shell pane yet): docker attach ${name}`
+						? `Started ${name} with a TTY, attached in the shell pane (Ctrl-P Ctrl-Q detaches)`
 						: `Started ${name} from ${spec.image}`,
 					level: 'success',
 				});
+				if (spec.tty) {
+					// `-it`: like docker run -it, the pane attaches to the new container's main process.
+					await openShell(context, {containerId: id, name, mode: 'attach'});
+				}
 			} catch (error) {
 				refused(
 					context,

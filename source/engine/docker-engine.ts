@@ -531,6 +531,8 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 				}
 			}
 
+			// The shell's own exit code, when the engine recorded one (a stopped container's shell gets 137 or so).
+			const known = exitCode === undefined ? {} : {exitCode};
 			let probe = await probeContainer(container);
 			// A stopped container kills its execs (exit code ≥ 128) a moment before its own state changes.
 			for (
@@ -550,11 +552,11 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 				}
 
 				case 'removed': {
-					return {reason: 'container removed'};
+					return {reason: 'container removed', ...known};
 				}
 
 				case 'stopped': {
-					return {reason: 'container stopped'};
+					return {reason: 'container stopped', ...known};
 				}
 
 				default: {

@@ -17,6 +17,9 @@ const scopeNames: Readonly<Record<Binding['scope'], string>> = {
 	details: 'details',
 	form: 'forms',
 	dialog: 'dialogs',
+	shell: 'shell pane (focused)',
+	'shell-pane': 'dashboard, shell pane open',
+	'shell-replace': 'replace question',
 };
 
 /**

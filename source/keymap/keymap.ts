@@ -7,7 +7,9 @@ what it does.
 
 /**
 Where a binding applies. `global` works wherever no overlay or prompt is open; `always` works even then
-(Ctrl-C). `list` applies to whichever of the three panes is focused.
+(Ctrl-C). `list` applies to whichever of the three panes is focused. `shell` is while the shell pane has the keys
+(they all go to the container; its bindings are handled by the pane itself and listed here for the footer and
+help); `shell-pane` is the dashboard while a shell pane is open; `shell-replace` is the replace-it? question.
 */
 export type Scope =
 	| 'always'
@@ -20,7 +22,10 @@ export type Scope =
 	| 'help'
 	| 'details'
 	| 'form'
-	| 'dialog';
+	| 'dialog'
+	| 'shell'
+	| 'shell-pane'
+	| 'shell-replace';
 
 export type Binding = {
 	readonly command: string;
@@ -160,7 +165,6 @@ export const keymap = [
 		scope: 'list',
 		group: 'Moving',
 		description: 'Details of the selected row',
-		hint: 'details',
 	},
 	{
 		command: 'containers.toggle-all',
@@ -168,7 +172,7 @@ export const keymap = [
 		scope: 'containers',
 		group: 'Containers',
 		description: 'Show or hide stopped containers',
-		hint: 'all/running',
+		hint: 'all',
 	},
 	{
 		command: 'list.mark',
@@ -449,6 +453,60 @@ export const keymap = [
 		group: 'Dialogs',
 		description: 'Cancel, changing nothing',
 		hint: 'cancel',
+	},
+	{
+		command: 'container.shell',
+		keys: ['x'],
+		scope: 'containers',
+		group: 'Shell',
+		description: 'Shell in the container (exec)',
+		hint: 'shell',
+		mutating: true,
+	},
+	{
+		command: 'container.attach',
+		keys: ['X'],
+		scope: 'containers',
+		group: 'Shell',
+		description: 'Attach to its main process',
+		mutating: true,
+	},
+	{
+		command: 'shell.focus',
+		keys: ['ctrl+]'],
+		scope: 'shell-pane',
+		group: 'Shell',
+		description: 'Back to the shell pane',
+		hint: 'to shell',
+	},
+	{
+		command: 'shell.close',
+		keys: ['ctrl+w'],
+		scope: 'shell-pane',
+		group: 'Shell',
+		description: 'Close the shell pane',
+	},
+	{
+		command: 'shell.leave',
+		keys: ['ctrl+]'],
+		scope: 'shell',
+		group: 'Shell',
+		description: 'In the shell: back to the lists',
+		hint: 'back to the dashboard · every other key goes to the container',
+	},
+	{
+		command: 'shell.replace',
+		keys: ['y', 'enter'],
+		scope: 'shell-replace',
+		group: 'Shell',
+		description: 'Yes, replace the running shell',
+	},
+	{
+		command: 'shell.keep',
+		keys: ['n', 'escape'],
+		scope: 'shell-replace',
+		group: 'Shell',
+		description: 'Keep the running shell',
 	},
 ] as const satisfies readonly Binding[];
 

@@ -37,6 +37,12 @@ export function keyName(input: string, key: Key): string | undefined {
 		return undefined;
 	}
 
+	// Control characters Ink leaves unnamed (Ctrl-] arrives as '\x1d', not as ']' with `key.ctrl`).
+	const code = input.length === 1 ? input.codePointAt(0)! : -1;
+	if (code >= 0x1c && code < 0x20) {
+		return `ctrl+${String.fromCodePoint(code + 0x40).toLowerCase()}`;
+	}
+
 	if (key.ctrl) {
 		return `ctrl+${input.toLowerCase()}`;
 	}

@@ -10,7 +10,33 @@ import type {
 	MarkablePane,
 	Note,
 	PaneId,
+	ShellTarget,
 } from './types.js';
+
+/**
+Changes to the shell pane. `id` names the session an outcome is about: outcomes of a session the pane no longer
+shows are ignored.
+*/
+export type ShellAction =
+	/** A session is being opened in the pane (replacing what it showed) and takes the keys. */
+	| {
+			readonly type: 'shell/opening';
+			readonly id: number;
+			readonly target: ShellTarget;
+	  }
+	| {readonly type: 'shell/opened'; readonly id: number}
+	| {
+			readonly type: 'shell/ended';
+			readonly id: number;
+			readonly reason: string;
+			readonly exitCode?: number;
+	  }
+	| {readonly type: 'shell/failed'; readonly id: number; readonly error: string}
+	/** Keys go to the pane (`true`) or to the dashboard. */
+	| {readonly type: 'shell/focus'; readonly focused: boolean}
+	| {readonly type: 'shell/close'}
+	| {readonly type: 'shell/ask-replace'; readonly target: ShellTarget}
+	| {readonly type: 'shell/cancel-replace'};
 
 /**
 Everything that can change the state. Engine facts come from `sync.ts`; UI intents from `commands.ts`.
@@ -116,4 +142,5 @@ export type Action =
 			readonly type: 'ui/form-notes';
 			readonly title: string;
 			readonly notes: readonly Note[];
-	  };
+	  }
+	| ShellAction;

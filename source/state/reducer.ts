@@ -3,6 +3,7 @@ import {startedAtFromStatus} from '../format/duration.js';
 import type {Action} from './actions.js';
 import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
+import reduceShell from './shell-reducer.js';
 import {
 	type AppState,
 	type ContainerRow,
@@ -295,6 +296,18 @@ function reduce(state: AppState, action: Action): AppState {
 		case 'ui/form-errors':
 		case 'ui/form-notes': {
 			return reduceOverlay(state, action);
+		}
+
+		case 'shell/opening':
+		case 'shell/opened':
+		case 'shell/ended':
+		case 'shell/failed':
+		case 'shell/focus':
+		case 'shell/close':
+		case 'shell/ask-replace':
+		case 'shell/cancel-replace': {
+			const ui = reduceShell(state.ui, action);
+			return ui === state.ui ? state : {...state, ui};
 		}
 	}
 }

@@ -243,6 +243,54 @@ the row index, which is where it falls back to when that object goes away.
 */
 export type Selection = {readonly key?: string; readonly index: number};
 
+/**
+`exec` runs a new shell in the container; `attach` joins its main process (`docker attach`).
+*/
+export type ShellMode = 'exec' | 'attach';
+
+/**
+What a shell pane is about.
+*/
+export type ShellTarget = {
+	readonly containerId: string;
+	/**
+	The container's name when the pane was opened, for the border.
+	*/
+	readonly name: string;
+	readonly mode: ShellMode;
+};
+
+/**
+The shell pane, as far as the UI needs to know: serialisable facts only. The live session (a stream) is kept
+outside the state, in `shell/sessions.ts`, under `id`.
+*/
+export type ShellPane = ShellTarget & {
+	/**
+	Numbers the sessions of this run; a new session in the pane gets a new id.
+	*/
+	readonly id: number;
+	/**
+	`opening` until the engine answered, `open` while the session runs, `ended` once it stopped or failed.
+	*/
+	readonly status: 'opening' | 'open' | 'ended';
+	/**
+	Keys go to the container, not to the dashboard.
+	*/
+	readonly focused: boolean;
+	/**
+	Why the session ended, when it did.
+	*/
+	readonly ended?: {readonly reason: string; readonly exitCode?: number};
+	/**
+	The engine would not open the session (no shell, container not running).
+	*/
+	readonly error?: string;
+	/**
+	`x` was pressed on another container while this session runs: asking before replacing it.
+	*/
+	readonly replace?: ShellTarget;
+};
+
 export type UiState = {
 	readonly pane: PaneId;
 	readonly showAll: boolean;
@@ -262,6 +310,10 @@ export type UiState = {
 	Rows with an engine call in flight, by key (container or image id).
 	*/
 	readonly busy: ReadonlyMap<string, Busy>;
+	/**
+	The split pane with a shell in a container, while it is open.
+	*/
+	readonly shell?: ShellPane;
 };
 
 export type AppState = {

@@ -107,6 +107,14 @@ export type ScreenOptions = {
 	*/
 	readonly frameMs?: number;
 	/**
+	`onChange` fires at most once per this many milliseconds while the program writes without pause for a while
+	(`yes`, `cat` of a large file): nobody reads a flood at 60 frames a second, and every frame costs the whole
+	app a redraw. Output that comes after a pause (an echo, a prompt) is shown at once again.
+
+	@default 100
+	*/
+	readonly busyFrameMs?: number;
+	/**
 	Data written but not yet parsed, in bytes, above which further writes are dropped until the parser catches up to
 	half of it. Bounds memory when a program floods the pane faster than it can be parsed. At most 32 MiB.
 
@@ -138,6 +146,18 @@ const namedColors = [
 const colorModePalette16 = 0x1_00_00_00;
 const colorModePalette256 = 0x2_00_00_00;
 const colorModeRgb = 0x3_00_00_00;
+
+/**
+Largest piece of output handed to xterm at once (see `Screen.write`).
+*/
+const maxSliceLength = 4096;
+
+const isHighSurrogate = (code: number) => code >= 0xd8_00 && code <= 0xdb_ff;
+
+/**
+How long output must go on without pause before `onChange` slows to `busyFrameMs`.
+*/
+const streamingAfterMs = 250;
 
 const minCols = 2;
 const maxCols = 1000;
@@ -400,6 +420,12 @@ export class Screen {
 	readonly #terminal: XtermTerminal;
 	readonly #cell: XtermCell;
 	readonly #frameMs: number;
+	readonly #busyFrameMs: number;
+	/**
+	Since when the program has been writing without pause, if it has.
+	*/
+	#streamingSince: number | undefined;
+	#currentFrameMs: number;
 	readonly #maxPendingBytes: number;
 	readonly #changeListeners = new Set<() => void>();
 	readonly #replyListeners = new Set<(data: string) => void>();
@@ -409,7 +435,7 @@ export class Screen {
 	#version = 0;
 	#snapshotVersion = -1;
 	#snapshot: ScreenSnapshot | undefined;
-	#changeTimer: ReturnType<typeof setTimeout> | undefined;
+	#cancelChange: (() => void) | undefined;
 	#lastChange = Number.NEGATIVE_INFINITY;
 	#pendingBytes = 0;
 	#droppedBytes = 0;
@@ -419,6 +445,8 @@ export class Screen {
 	constructor(options: ScreenOptions) {
 		const {cols, rows} = clampSize(options.cols, options.rows);
 		this.#frameMs = options.frameMs ?? 16;
+		this.#busyFrameMs = Math.max(this.#frameMs, options.busyFrameMs ?? 100);
+		this.#currentFrameMs = this.#frameMs;
 		// xterm throws once 50 MB are queued; stay well below.
 		this.#maxPendingBytes = Math.min(
 			options.maxPendingBytes ?? 8 * 1024 * 1024,
@@ -546,16 +574,39 @@ export class Screen {
 		}
 
 		this.#pendingBytes += size;
-		this.#terminal.write(data, () => {
-			this.#pendingBytes -= size;
-			if (this.#dropping && this.#pendingBytes <= this.#maxPendingBytes / 2) {
-				this.#dropping = false;
-				// CAN aborts whatever escape sequence the dropped data cut in half.
-				this.#terminal.write('\u0018');
+		// xterm checks its time budget (about 12 ms) only between writes, and parsing one 64 KiB chunk of short
+		// lines takes far longer: fed whole, a flood would hold the event loop (and the dashboard's keys) for
+		// tens of milliseconds at a time. Slices keep each step short.
+		for (let start = 0; start < size;) {
+			let end = Math.min(size, start + maxSliceLength);
+			if (
+				typeof data === 'string' &&
+				end < size &&
+				isHighSurrogate(data.charCodeAt(end - 1))
+			) {
+				end++;
 			}
 
-			this.#changed();
-		});
+			const slice =
+				typeof data === 'string'
+					? data.slice(start, end)
+					: data.subarray(start, end);
+			this.#terminal.write(slice, () => {
+				this.#parsed(slice.length);
+			});
+			start = end;
+		}
+	}
+
+	#parsed(size: number): void {
+		this.#pendingBytes -= size;
+		if (this.#dropping && this.#pendingBytes <= this.#maxPendingBytes / 2) {
+			this.#dropping = false;
+			// CAN aborts whatever escape sequence the dropped data cut in half.
+			this.#terminal.write('\u0018');
+		}
+
+		this.#changed();
 	}
 
 	/**
@@ -670,8 +721,8 @@ export class Screen {
 		}
 
 		this.#disposed = true;
-		clearTimeout(this.#changeTimer);
-		this.#changeTimer = undefined;
+		this.#cancelChange?.();
+		this.#cancelChange = undefined;
 		this.#changeListeners.clear();
 		this.#replyListeners.clear();
 		this.#titleListeners.clear();
@@ -684,20 +735,43 @@ export class Screen {
 		}
 
 		this.#version++;
-		if (this.#changeTimer !== undefined) {
+		if (this.#cancelChange !== undefined) {
 			return;
 		}
 
-		const delay = Math.max(
-			0,
-			this.#lastChange + this.#frameMs - performance.now(),
-		);
-		this.#changeTimer = setTimeout(() => {
-			this.#changeTimer = undefined;
+		const now = performance.now();
+		// A change soon after the last notification means the output goes on; after a pause, it is interactive.
+		if (now - this.#lastChange > 2 * this.#currentFrameMs) {
+			this.#streamingSince = undefined;
+		} else {
+			this.#streamingSince ??= now;
+		}
+
+		this.#currentFrameMs =
+			this.#streamingSince !== undefined &&
+			now - this.#streamingSince > streamingAfterMs
+				? this.#busyFrameMs
+				: this.#frameMs;
+		const delay = Math.max(0, this.#lastChange + this.#currentFrameMs - now);
+		const notify = () => {
+			this.#cancelChange = undefined;
 			this.#lastChange = performance.now();
 			for (const listener of this.#changeListeners) {
 				listener();
 			}
-		}, delay);
+		};
+
+		// Right away (after this turn) when the last frame is old enough: a key's echo must not wait for a timer.
+		if (delay === 0) {
+			const immediate = setImmediate(notify);
+			this.#cancelChange = () => {
+				clearImmediate(immediate);
+			};
+		} else {
+			const timer = setTimeout(notify, delay);
+			this.#cancelChange = () => {
+				clearTimeout(timer);
+			};
+		}
 	}
 }

@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useCallback, useEffect, useRef} from 'react';
 import {bindingsFor} from '../keymap/match.js';
 import {helpOrder} from '../keymap/help-order.js';
@@ -12,18 +12,22 @@ import Header from './components/header.js';
 import HelpOverlay from './components/help-overlay.js';
 import StatusLine from './components/status-line.js';
 import TabBar from './components/tab-bar.js';
+import TooSmall from './components/too-small.js';
 import UnreachableScreen from './components/unreachable-screen.js';
 import {useAppState, useServices} from './context.js';
+import {terminalContentSize} from './components/terminal-view.js';
 import useKeymap, {
 	activeScopes,
 	useBindingEnabled,
 } from './hooks/use-keymap.js';
 import useNow from './hooks/use-now.js';
 import useTerminalSize from './hooks/use-terminal-size.js';
+import {layoutBody} from './layout.js';
 import {theme} from './theme.js';
 import ContainersView from './views/containers-view.js';
 import EventsView from './views/events-view.js';
 import ImagesView from './views/images-view.js';
+import ShellPane, {replaceQuestion} from './views/shell-pane.js';
 
 /**
 The smallest terminal the layout is made for.
@@ -38,16 +42,28 @@ const flashMs = 6000;
 export default function App() {
 	const {store, readOnly} = useServices();
 	const {columns, rows} = useTerminalSize();
+	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	// One line short of the terminal: Ink clears the whole screen on every frame once its output is as tall as
 	// the terminal, which flickers.
 	const height = rows - 1;
-	const paneHeight = Math.max(3, height - 4);
-	const pageSize = useRef(paneHeight - 1);
-	pageSize.current = paneHeight - 1;
-	useKeymap({pageSize: useCallback(() => pageSize.current, [])});
-
+	// Laid out for at least the minimum size, so that a terminal briefly too small does not shrink the shell's TTY.
+	const bodySize = {
+		width: Math.max(columns, minimumSize.columns),
+		height: Math.max(3, Math.max(rows, minimumSize.rows) - 5),
+	};
 	const state = useAppState(state => state);
 	const {ui, connection} = state;
+	const layout = layoutBody(bodySize, ui.shell !== undefined);
+	const sizes = useRef({page: 1, shell: {columns: 2, rows: 1}});
+	sizes.current = {
+		page: layout.list.height - 1,
+		shell: terminalContentSize(layoutBody(bodySize, true).shell!),
+	};
+	useKeymap({
+		pageSize: useCallback(() => sizes.current.page, []),
+		shellSize: useCallback(() => sizes.current.shell, []),
+	});
+
 	const enabled = useBindingEnabled();
 	const now = useNow(1000);
 
@@ -65,22 +81,7 @@ export default function App() {
 		};
 	}, [flashId, store]);
 
-	if (columns < minimumSize.columns || rows < minimumSize.rows) {
-		return (
-			<Box flexDirection="column">
-				<Text color={theme.status.warning}>Terminal too small</Text>
-				<Text>
-					dockpit needs {minimumSize.columns}x{minimumSize.rows}; this one is{' '}
-					{columns}x{rows}.
-				</Text>
-				<Text color={theme.text.secondary}>
-					Make it bigger, or press q to quit.
-				</Text>
-			</Box>
-		);
-	}
-
-	if (connection.status === 'unreachable') {
+	if (!tooSmall && connection.status === 'unreachable') {
 		return (
 			<UnreachableScreen
 				host={connection.host}
@@ -97,8 +98,9 @@ export default function App() {
 	}
 
 	const scopes = activeScopes(state);
-	const innerWidth = columns - 2;
-	const innerHeight = paneHeight - 2;
+	const innerWidth = layout.list.width - 2;
+	const innerHeight = layout.list.height - 2;
+	const listsFocused = !ui.shell?.focused;
 	const running = [...state.containers.values()].filter(
 		container => container.state === 'running',
 	).length;
@@ -173,36 +175,69 @@ export default function App() {
 				: ui.pane === 'images'
 					? ImagesView
 					: EventsView;
-		body = <View width={innerWidth} height={innerHeight} focused />;
+		body = (
+			<View width={innerWidth} height={innerHeight} focused={listsFocused} />
+		);
 	}
 
+	// The same tree whether the terminal is too small or not: the shell pane stays mounted (hidden) while it
+	// is, so its session and screen survive.
 	return (
 		<Box flexDirection="column" width={columns} height={height}>
-			<Header connection={connection} now={now} readOnly={readOnly} />
-			<TabBar pane={ui.pane} counts={counts} right={notes.join(' · ')} />
+			{tooSmall ? (
+				<TooSmall size={{columns, rows}} minimum={minimumSize} />
+			) : (
+				<Header connection={connection} now={now} readOnly={readOnly} />
+			)}
+			{tooSmall ? null : (
+				<TabBar pane={ui.pane} counts={counts} right={notes.join(' · ')} />
+			)}
 			<Box
-				flexDirection="column"
-				borderStyle="round"
-				borderColor={theme.border.focused}
-				height={paneHeight}
-				width={columns}
+				display={tooSmall ? 'none' : 'flex'}
+				flexDirection={layout.direction}
+				height={bodySize.height}
+				width={bodySize.width}
 			>
-				{body}
+				<Box
+					flexDirection="column"
+					borderStyle="round"
+					borderColor={
+						listsFocused ? theme.border.focused : theme.border.normal
+					}
+					height={layout.list.height}
+					width={layout.list.width}
+					flexShrink={0}
+				>
+					{tooSmall ? null : body}
+				</Box>
+				{ui.shell && layout.shell ? (
+					<ShellPane
+						key={ui.shell.id}
+						pane={ui.shell}
+						width={layout.shell.width}
+						height={layout.shell.height}
+					/>
+				) : null}
 			</Box>
-			<StatusLine
-				flash={ui.flash}
-				filtering={ui.filtering}
-				filter={filter}
-				onFilterChange={text => {
-					// Enter or Tab typed in the same chunk as text reach the input as characters; they belong to the
-					// keymap (which takes them apart), never in the filter, where a CR would garble the screen.
-					store.dispatch({
-						type: 'ui/filter-change',
-						text: text.replaceAll(/[\u0000-\u001F\u007F]/g, ''),
-					});
-				}}
-			/>
-			<FooterHints bindings={bindingsFor(scopes, enabled)} />
+			{tooSmall ? null : (
+				<StatusLine
+					question={replaceQuestion(ui.shell)}
+					flash={ui.flash}
+					filtering={ui.filtering}
+					filter={filter}
+					onFilterChange={text => {
+						// Enter or Tab typed in the same chunk as text reach the input as characters; they belong to the
+						// keymap (which takes them apart), never in the filter, where a CR would garble the screen.
+						store.dispatch({
+							type: 'ui/filter-change',
+							text: text.replaceAll(/[\u0000-\u001F\u007F]/g, ''),
+						});
+					}}
+				/>
+			)}
+			{tooSmall ? null : (
+				<FooterHints bindings={bindingsFor(scopes, enabled)} />
+			)}
 		</Box>
 	);
 }

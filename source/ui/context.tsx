@@ -5,11 +5,12 @@ import {
 	useSyncExternalStore,
 } from 'react';
 import type {Engine} from '../engine/types.js';
+import type {ShellSessions} from '../shell/sessions.js';
 import type {Store} from '../state/store.js';
 import type {AppState} from '../state/types.js';
 
 /**
-What the views need from outside React: the engine (for commands) and the store.
+What the views need from outside React: the engine (for commands), the store and the shell sessions.
 */
 export type AppServices = {
 	readonly engine: Engine;
@@ -19,10 +20,13 @@ export type AppServices = {
 	*/
 	readonly readOnly: boolean;
 	/**
-	Opens an interactive session on a container started with a TTY by the run form. The shell pane provides it;
-	without it the run form says how to attach instead.
+	Live terminal sessions of the shell pane (kept outside the store).
 	*/
-	readonly openShell?: (containerId: string) => void;
+	readonly sessions: ShellSessions;
+	/**
+	`--shell`: shells an exec session tries, in order.
+	*/
+	readonly shells: readonly string[];
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

@@ -6,6 +6,7 @@ Part of `npm run bench`.
 import {EventEmitter} from 'node:events';
 import process from 'node:process';
 import {render} from 'ink';
+import {createShellSessions} from '../../source/shell/sessions.js';
 import reducer from '../../source/state/reducer.js';
 import {createStore} from '../../source/state/store.js';
 import startSync from '../../source/state/sync.js';
@@ -49,7 +50,15 @@ const stop = startSync(engine, store);
 const tty = new FakeTty();
 const times: number[] = [];
 const instance = render(
-	<ServicesProvider value={{engine, store, readOnly: false}}>
+	<ServicesProvider
+		value={{
+			engine,
+			store,
+			readOnly: false,
+			sessions: createShellSessions(),
+			shells: ['/bin/sh'],
+		}}
+	>
 		<App />
 	</ServicesProvider>,
 	{

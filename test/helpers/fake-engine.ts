@@ -26,6 +26,13 @@ export type FakeEngine = Engine & {
 		event: Partial<DockerEvent> & {type: string; action: string; id: string},
 	): void;
 	/**
+	Where `exec` and `attach` get their sessions; without it they fail as an engine without shells would.
+	*/
+	terminal?: (
+		id: string,
+		options: {readonly columns: number; readonly rows: number},
+	) => TerminalSession;
+	/**
 	Makes the engine look unreachable (`ping` and lists throw) until called with false; ends open event streams.
 	*/
 	setDown(down: boolean): void;
@@ -344,11 +351,19 @@ export function createFakeEngine(
 		},
 		async exec(id, options): Promise<TerminalSession> {
 			record('exec', id, options);
-			throw new EngineError('not-found', 'the fake engine has no shells');
+			if (!fake.terminal) {
+				throw new EngineError('not-found', 'the fake engine has no shells');
+			}
+
+			return fake.terminal(id, options);
 		},
 		async attach(id, options): Promise<TerminalSession> {
 			record('attach', id, options);
-			throw new EngineError('not-found', 'the fake engine cannot attach');
+			if (!fake.terminal) {
+				throw new EngineError('not-found', 'the fake engine cannot attach');
+			}
+
+			return fake.terminal(id, options);
 		},
 	};
 	return fake;

@@ -1,5 +1,6 @@
 import {stripVTControlCharacters} from 'node:util';
 import {render as inkRender} from 'ink-testing-library';
+import {createShellSessions} from '../../source/shell/sessions.js';
 import reducer from '../../source/state/reducer.js';
 import {createStore, type Store} from '../../source/state/store.js';
 import startSync from '../../source/state/sync.js';
@@ -21,9 +22,16 @@ export function renderApp(
 		coalesceMs: 10,
 		backoffMs: [20, 50],
 	});
+	const sessions = createShellSessions();
 	const instance = inkRender(
 		<ServicesProvider
-			value={{engine, store, readOnly: options.readOnly ?? false}}
+			value={{
+				engine,
+				store,
+				readOnly: options.readOnly ?? false,
+				sessions,
+				shells: ['/bin/bash', '/bin/sh'],
+			}}
 		>
 			<App />
 		</ServicesProvider>,
@@ -31,6 +39,7 @@ export function renderApp(
 	return {
 		...instance,
 		store,
+		sessions,
 		cleanup() {
 			stopSync();
 			instance.unmount();

@@ -75,6 +75,7 @@ function footer(scopes: Scope[], readOnly = false): string {
 test('the footer hints fit 80 columns in every scope', () => {
 	const scopes: Scope[][] = [
 		['containers', 'list', 'global', 'always'],
+		['containers', 'list', 'shell-pane', 'global', 'always'],
 		['images', 'list', 'global', 'always'],
 		['events', 'list', 'global', 'always'],
 		['form', 'always'],
@@ -87,5 +88,5 @@ test('the footer hints fit 80 columns in every scope', () => {
 
 	assert.match(footer(scopes[0]!), /s stop .*d rm .*r run/);
 	assert.doesNotMatch(footer(scopes[0]!, true), /\b(?:stop|rm|run|commit)\b/);
-	assert.match(footer(scopes[1]!), /r run .*t tag .*d rmi/);
+	assert.match(footer(scopes[2]!), /r run .*t tag .*d rmi/);
 });

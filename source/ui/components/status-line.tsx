@@ -4,6 +4,10 @@ import type {Flash} from '../../state/types.js';
 import {flashColor, theme} from '../theme.js';
 
 type Props = {
+	/**
+	A yes/no question waiting for its answer; shown before anything else.
+	*/
+	readonly question?: string;
 	readonly flash?: Flash;
 	readonly filtering: boolean;
 	readonly filter: string;
@@ -11,14 +15,23 @@ type Props = {
 };
 
 /**
-The line under the pane: the filter prompt while it is open, else the latest message.
+The line under the pane: a question waiting for y/n, the filter prompt while it is open, else the latest message.
 */
 export default function StatusLine({
+	question,
 	flash,
 	filtering,
 	filter,
 	onFilterChange,
 }: Props) {
+	if (question !== undefined) {
+		return (
+			<Text wrap="truncate" color={theme.status.warning}>
+				{' ' + question}
+			</Text>
+		);
+	}
+
 	if (filtering) {
 		return (
 			<Text>

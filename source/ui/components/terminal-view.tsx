@@ -1,5 +1,6 @@
-import {memo} from 'react';
-import {Box, Text} from 'ink';
+import {memo, useCallback} from 'react';
+import {Box, Text, Transform} from 'ink';
+import stringWidth from 'string-width';
 import sanitize from '../../engine/sanitize.js';
 import {theme} from '../theme.js';
 import {
@@ -8,6 +9,7 @@ import {
 	type ScreenRun,
 	type ScreenSnapshot,
 } from '../../terminal/screen.js';
+import {type ColorLevel, colorLevel, styleRun} from '../../terminal/sgr.js';
 
 type Props = {
 	/**
@@ -106,30 +108,79 @@ type RowProps = {
 	Column of the cursor when it is drawn on this row.
 	*/
 	readonly cursorX?: number;
+	/**
+	Columns the row may take; a row of a wider snapshot (in the moment of a resize) is cut.
+	*/
+	readonly columns: number;
 };
 
-const Row = memo(function Row({row, cursorX}: RowProps) {
+let level: ColorLevel | undefined;
+
+const blanks = new Map<number, string>();
+function blank(width: number): string {
+	let text = blanks.get(width);
+	if (text === undefined) {
+		text = ' '.repeat(width);
+		blanks.set(width, text);
+	}
+
+	return text;
+}
+
+/**
+`text` made exactly `width` columns wide as Ink measures it (string-width), which is not always what the emulator
+counted (emoji, for one): cut where it would stick out, padded with spaces where it falls short.
+*/
+export function fitText(text: string, width: number): string {
+	const measured = stringWidth(text);
+	if (measured === width) {
+		return text;
+	}
+
+	if (measured < width) {
+		return text + ' '.repeat(width - measured);
+	}
+
+	let fitted = '';
+	let used = 0;
+	for (const {segment} of graphemes.segment(text)) {
+		const segmentWidth = stringWidth(segment);
+		if (used + segmentWidth > width) {
+			break;
+		}
+
+		fitted += segment;
+		used += segmentWidth;
+	}
+
+	return fitted + ' '.repeat(width - used);
+}
+
+const graphemes = new Intl.Segmenter();
+
+/*
+A row is a `<Transform>` of blank text that returns the styled row: Ink lays out (and caches the measurement of)
+only the blank, which is the same for every row of a width. With `<Text>`, every distinct line a program ever
+showed would stay in Ink's measurement cache (see `terminal/sgr.ts`). Ink does not clip what a transform returns,
+so the row is cut to `columns` here, and each run is made exactly as wide as it says.
+*/
+const Row = memo(function Row({row, cursorX, columns}: RowProps) {
 	const runs = cursorX === undefined ? row : withCursor(row, cursorX);
-	return (
-		<Text wrap="truncate">
-			{runs.map((run, index) => (
-				<Text
-					// eslint-disable-next-line react/no-array-index-key
-					key={index}
-					color={run.fg}
-					backgroundColor={run.bg}
-					bold={run.bold}
-					dimColor={run.dim}
-					italic={run.italic}
-					underline={run.underline}
-					strikethrough={run.strikethrough}
-					inverse={run.inverse}
-				>
-					{printableText(run.text)}
-				</Text>
-			))}
-		</Text>
-	);
+	level ??= colorLevel();
+	let width = 0;
+	let line = '';
+	for (const run of runs) {
+		const runWidth = Math.min(run.width, columns - width);
+		if (runWidth <= 0) {
+			break;
+		}
+
+		line += styleRun(run, fitText(printableText(run.text), runWidth), level);
+		width += runWidth;
+	}
+
+	const transform = useCallback(() => line, [line]);
+	return <Transform transform={transform}>{blank(width)}</Transform>;
 });
 
 /**
@@ -143,7 +194,7 @@ export default function TerminalView({
 	height,
 	title,
 }: Props) {
-	const {rows} = terminalContentSize({width, height});
+	const {columns, rows} = terminalContentSize({width, height});
 	const borderColor = focused ? theme.border.focused : theme.border.normal;
 	const {cursor} = snapshot;
 	const cursorY = focused && cursor.visible ? cursor.y : -1;
@@ -159,7 +210,6 @@ export default function TerminalView({
 				borderStyle="round"
 				borderTop={false}
 				borderColor={borderColor}
-				overflow="hidden"
 			>
 				{snapshot.rows.slice(0, rows).map((row, y) => (
 					// eslint-disable-next-line react/no-array-index-key
@@ -167,6 +217,7 @@ export default function TerminalView({
 						key={y}
 						row={row}
 						cursorX={y === cursorY ? cursor.x : undefined}
+						columns={columns}
 					/>
 				))}
 			</Box>

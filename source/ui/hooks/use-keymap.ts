@@ -1,17 +1,26 @@
 import {useApp, useInput} from 'ink';
-import {commands} from '../../commands.js';
+import {type CommandContext, commands} from '../../commands.js';
 import type {Binding, Scope} from '../../keymap/keymap.js';
 import {resolve} from '../../keymap/match.js';
 import {editFor, splitPresses} from '../../keymap/presses.js';
 import type {AppState, FormField} from '../../state/types.js';
-import {useServices} from '../context.js';
+import {useAppState, useServices} from '../context.js';
 
 /**
-Which scopes are live: an overlay or prompt takes every key (plus `always`), otherwise the focused pane, the
-list keys and the global ones.
+Which scopes are live: the focused shell takes every key (its pane handles its own escape key); an open
+question, overlay or prompt takes every key but Ctrl-C; otherwise the focused pane, the list keys, the shell
+pane's keys when it is open, and the global ones.
 */
 export function activeScopes(state: AppState): Scope[] {
 	const {ui, connection} = state;
+	if (ui.shell?.focused) {
+		return ['shell'];
+	}
+
+	if (ui.shell?.replace) {
+		return ['shell-replace', 'always'];
+	}
+
 	if (ui.overlay) {
 		return [ui.overlay.kind, 'always'];
 	}
@@ -27,7 +36,9 @@ export function activeScopes(state: AppState): Scope[] {
 		return ['global', 'always'];
 	}
 
-	return [ui.pane, 'list', 'global', 'always'];
+	return ui.shell
+		? [ui.pane, 'list', 'shell-pane', 'global', 'always']
+		: [ui.pane, 'list', 'global', 'always'];
 }
 
 /**
@@ -50,61 +61,73 @@ export function useBindingEnabled(): (binding: Binding) => boolean {
 
 /**
 The one app-level input handler: turns a key press into a command of the keymap and runs it, or, while a form's
-text field has the focus, into an edit of that field. (The filter prompt has its own `useInput` for typing; this
-one only sees the keys the keymap names in its scope.)
+text field has the focus, into an edit of that field. (The filter prompt has its own `useInput` for typing, and
+the shell pane takes the keys while it has the focus; this handler is off then.)
 */
-const useKeymap = ({pageSize}: {readonly pageSize: () => number}): void => {
+const useKeymap = ({
+	pageSize,
+	shellSize,
+}: {
+	readonly pageSize: () => number;
+	readonly shellSize: CommandContext['shellSize'];
+}): void => {
 	const services = useServices();
 	const {exit} = useApp();
 	const enabled = useBindingEnabled();
-	useInput((input, key) => {
-		const {store, engine} = services;
-		const report = (error: unknown) => {
-			store.dispatch({
-				type: 'ui/flash',
-				text: error instanceof Error ? error.message : String(error),
-				level: 'error',
-			});
-		};
-
-		// Keys that arrive together come as one input ("jjj", "abc\t"); take it a key at a time.
-		const presses = splitPresses(input, key);
-		for (const [pressInput, pressKey] of presses) {
-			// A focused text field takes every key it has a use for (letters, space, ←/→, Backspace); only the
-			// rest (Enter, Tab, ↑/↓, Esc, Ctrl-C) are commands.
-			const field = focusedTextField(store.getState());
-			const edit = field ? editFor(pressInput, pressKey) : undefined;
-			if (field && edit) {
-				store.dispatch({type: 'ui/field-edit', id: field.id, edit});
-				continue;
-			}
-
-			const command = resolve(
-				pressInput,
-				pressKey,
-				activeScopes(store.getState()),
-				enabled,
-			);
-			if (command === undefined) {
-				continue;
-			}
-
-			try {
-				const result = commands[command]({
-					engine,
-					store,
-					pageSize,
-					exit,
-					...(services.openShell ? {openShell: services.openShell} : {}),
+	// While the shell pane has the keys, this handler must not see them (Ink gives every key to every handler).
+	const shellFocused = useAppState(state => state.ui.shell?.focused === true);
+	useInput(
+		(input, key) => {
+			const {store, engine, sessions, shells} = services;
+			const report = (error: unknown) => {
+				store.dispatch({
+					type: 'ui/flash',
+					text: error instanceof Error ? error.message : String(error),
+					level: 'error',
 				});
-				if (result instanceof Promise) {
-					result.catch(report);
+			};
+
+			// Keys that arrive together come as one input ("jjj", "abc\t"); take it a key at a time.
+			for (const [pressInput, pressKey] of splitPresses(input, key)) {
+				// A focused text field takes every key it has a use for (letters, space, ←/→, Backspace); only the
+				// rest (Enter, Tab, ↑/↓, Esc, Ctrl-C) are commands.
+				const field = focusedTextField(store.getState());
+				const edit = field ? editFor(pressInput, pressKey) : undefined;
+				if (field && edit) {
+					store.dispatch({type: 'ui/field-edit', id: field.id, edit});
+					continue;
 				}
-			} catch (error) {
-				report(error);
+
+				const command = resolve(
+					pressInput,
+					pressKey,
+					activeScopes(store.getState()),
+					enabled,
+				);
+				if (command === undefined) {
+					continue;
+				}
+
+				try {
+					const result = commands[command]({
+						engine,
+						store,
+						pageSize,
+						exit,
+						sessions,
+						shells,
+						shellSize,
+					});
+					if (result instanceof Promise) {
+						result.catch(report);
+					}
+				} catch (error) {
+					report(error);
+				}
 			}
-		}
-	});
+		},
+		{isActive: !shellFocused},
+	);
 };
 
 export default useKeymap;

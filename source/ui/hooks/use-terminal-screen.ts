@@ -67,7 +67,10 @@ const noop = () => {
 The dim line written into the screen when the session ends, on a line of its own.
 */
 function endLine(end: SessionEnd, atLineStart: boolean): string {
-	const code = end.exitCode === undefined ? '' : ` (exit code ${end.exitCode})`;
+	const code =
+		end.exitCode === undefined || end.reason.endsWith(` ${end.exitCode}`)
+			? ''
+			: ` (exit code ${end.exitCode})`;
 	return `${atLineStart ? '' : '\r\n'}\u001B[0;2m[session ended: ${sanitize(end.reason)}${code}]\u001B[0m`;
 }
 

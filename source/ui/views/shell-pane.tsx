@@ -1,0 +1,136 @@
+import {Box, Text, useStdin} from 'ink';
+import {memo, useCallback, useEffect, useSyncExternalStore} from 'react';
+import {keyLabel} from '../../keymap/labels.js';
+import type {ShellPane as Pane} from '../../state/types.js';
+import TerminalView, {
+	terminalContentSize,
+} from '../components/terminal-view.js';
+import {useServices} from '../context.js';
+import useTerminalScreen from '../hooks/use-terminal-screen.js';
+import {theme} from '../theme.js';
+
+type Props = {
+	readonly pane: Pane;
+	/**
+	Outer width, border included.
+	*/
+	readonly width: number;
+	/**
+	Outer height, border included.
+	*/
+	readonly height: number;
+};
+
+const escapeLabel = keyLabel('ctrl+]');
+const closeLabel = keyLabel('ctrl+w');
+
+/**
+What the border says: what runs where, and the keys that matter now.
+*/
+export function paneTitle(pane: Pane, programTitle = ''): string {
+	const what = pane.mode === 'exec' ? 'shell' : 'attached';
+	const parts = [`${what}: ${pane.name}`];
+	if (programTitle !== '') {
+		parts.push(programTitle);
+	}
+
+	if (pane.status === 'opening') {
+		parts.push('opening…');
+	} else if (pane.status === 'ended') {
+		parts.push(`ended · ${closeLabel} close`);
+	} else if (pane.focused) {
+		parts.push(`${escapeLabel} back to the dashboard`);
+	} else {
+		parts.push(`${escapeLabel} focus · ${closeLabel} close`);
+	}
+
+	return parts.join(' · ');
+}
+
+/**
+The question in the status line while `x` waits for a yes to replace the pane's running session.
+*/
+export function replaceQuestion(pane: Pane | undefined): string | undefined {
+	const next = pane?.replace;
+	if (!next) {
+		return undefined;
+	}
+
+	const current = pane.mode === 'exec' ? 'the shell' : 'the attached session';
+	const wanted = next.mode === 'exec' ? 'open a shell' : 'attach';
+	return `Close ${current} in ${pane.name} and ${wanted} in ${next.name}? y/n`;
+}
+
+/**
+The shell pane: the session kept under `pane.id` in the shell sessions, drawn through a terminal emulator. Keys
+typed while `pane.focused` go to the container (every other input handler is off then), except the escape key
+(Ctrl-]), which gives them back to the dashboard. Output of the session only re-renders this component.
+*/
+function ShellPane({pane, width, height}: Props) {
+	const {sessions, store} = useServices();
+	const session = useSyncExternalStore(sessions.subscribe, () =>
+		sessions.get(pane.id),
+	);
+	const leave = useCallback(() => {
+		store.dispatch({type: 'shell/focus', focused: false});
+	}, [store]);
+	const {snapshot, title} = useTerminalScreen(
+		session,
+		terminalContentSize({width, height}),
+		{focused: pane.focused, onEscape: leave},
+	);
+
+	// Keys move between the pane's raw listener and the keymap's `useInput` as focus moves; hold Ink's raw mode
+	// for the pane's lifetime so that the handover never drops it (Ink turns raw mode off, and resets its key
+	// parser, whenever nothing holds it).
+	const {setRawMode, isRawModeSupported} = useStdin();
+	useEffect(() => {
+		if (!isRawModeSupported) {
+			return;
+		}
+
+		setRawMode(true);
+		return () => {
+			setRawMode(false);
+		};
+	}, [isRawModeSupported, setRawMode]);
+
+	if (pane.error !== undefined) {
+		return (
+			<Box
+				flexDirection="column"
+				width={width}
+				height={height}
+				flexShrink={0}
+				borderStyle="round"
+				borderColor={theme.border.normal}
+				paddingX={1}
+			>
+				<Text wrap="truncate" color={theme.text.secondary}>
+					{paneTitle(pane)}
+				</Text>
+				<Text wrap="wrap" color={theme.status.error}>
+					{pane.error}
+				</Text>
+			</Box>
+		);
+	}
+
+	return (
+		<TerminalView
+			snapshot={snapshot}
+			focused={pane.focused}
+			width={width}
+			height={height}
+			title={paneTitle(pane, title)}
+		/>
+	);
+}
+
+// With a compare function, `memo` wraps a plain function component. Without one React makes a "simple memo"
+// component, and react-reconciler 0.33 never refreshes `useEffectEvent` callbacks in those: the key handler of
+// `useTerminalScreen` would keep seeing the first render (no session yet) and drop every key.
+export default memo(
+	ShellPane,
+	(a, b) => a.pane === b.pane && a.width === b.width && a.height === b.height,
+);

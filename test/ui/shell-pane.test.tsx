@@ -1,0 +1,215 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {container, createFakeEngine} from '../helpers/fake-engine.js';
+import {createFakeSession, type FakeSession} from '../helpers/fake-session.js';
+import {keys, renderApp, settle, waitForFrame} from '../helpers/render.js';
+
+const ctrlBracket = '\u001D';
+const ctrlW = '\u0017';
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+	for (const cleanup of cleanups) {
+		cleanup();
+	}
+
+	cleanups = [];
+});
+
+const web = container({id: 'a'.repeat(64), name: 'web'});
+const db = container({id: 'd'.repeat(64), name: 'db'});
+const old = container({
+	id: 'e'.repeat(64),
+	name: 'old',
+	state: 'exited',
+	status: 'Exited (0) 1 hour ago',
+	exitCode: 0,
+});
+
+function start(options: {readOnly?: boolean; shells?: boolean} = {}) {
+	const engine = createFakeEngine({containers: [web, db, old]});
+	const sessions: FakeSession[] = [];
+	if (options.shells ?? true) {
+		engine.terminal = () => {
+			const fake = createFakeSession();
+			sessions.push(fake);
+			return fake.session;
+		};
+	}
+
+	const app = renderApp(engine, {readOnly: options.readOnly ?? false});
+	cleanups.push(app.cleanup);
+	return {...app, engine, sessions};
+}
+
+const execCalls = (engine: ReturnType<typeof createFakeEngine>) =>
+	engine.calls.filter(call => call.method === 'exec');
+
+test('x opens a shell pane sized to the pane; keys go to it; Ctrl-] gives them back; x refocuses; Ctrl-W closes', async () => {
+	const {engine, sessions, lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	let frame = await waitForFrame(lastFrame, frame =>
+		frame.includes('shell: db'),
+	);
+	// 100x24: the body is 19 lines, the list keeps 8, the pane gets 11 (98x9 inside its border).
+	assert.deepEqual(execCalls(engine)[0]?.args, [
+		db.id,
+		{shells: ['/bin/bash', '/bin/sh'], columns: 98, rows: 9},
+	]);
+	assert.match(frame, /Ctrl-] back to the dashboard/);
+	assert.match(frame, /web/, 'the list is still there');
+
+	await waitForFrame(lastFrame, () => sessions.length === 1);
+	sessions[0]!.output('hello from db\r\n/ # ');
+	frame = await waitForFrame(lastFrame, frame =>
+		frame.includes('hello from db'),
+	);
+	stdin.write('ls -l\r');
+	await settle();
+	stdin.write('j');
+	await settle();
+	assert.deepEqual(sessions[0]!.writes.join(''), 'ls -l\rj');
+	assert.match(frame, /› db/, 'j did not move the list');
+
+	stdin.write(ctrlBracket);
+	frame = await waitForFrame(lastFrame, frame =>
+		frame.includes('Ctrl-] focus'),
+	);
+	assert.match(frame, /Ctrl-] to shell/, 'the footer says how to get back');
+	stdin.write('j');
+	await waitForFrame(lastFrame, frame => /› web/.test(frame));
+	assert.equal(sessions[0]!.writes.join(''), 'ls -l\rj', 'j went to the list');
+
+	stdin.write('k');
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('Ctrl-] back to the dashboard'),
+	);
+	assert.equal(execCalls(engine).length, 1, 'x went back to the same session');
+	stdin.write('pwd\r');
+	await settle();
+	assert.match(sessions[0]!.writes.join(''), /pwd\r$/);
+
+	stdin.write(ctrlBracket);
+	await waitForFrame(lastFrame, frame => frame.includes('Ctrl-] focus'));
+	stdin.write(ctrlW);
+	await waitForFrame(lastFrame, frame => !frame.includes('shell: db'));
+	assert.equal(sessions[0]!.isClosed(), true);
+});
+
+test('x on another container asks before replacing the running shell', async () => {
+	const {engine, sessions, lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	await waitForFrame(lastFrame, () => sessions.length === 1);
+	stdin.write(ctrlBracket);
+	await waitForFrame(lastFrame, frame => frame.includes('Ctrl-] focus'));
+	stdin.write('j');
+	await waitForFrame(lastFrame, frame => /› web/.test(frame));
+	stdin.write('x');
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('Close the shell in db and open a shell in web? y/n'),
+	);
+	stdin.write('n');
+	let frame = await waitForFrame(lastFrame, frame => !frame.includes('y/n'));
+	assert.match(frame, /shell: db/);
+	assert.equal(execCalls(engine).length, 1);
+
+	stdin.write('X');
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('Close the shell in db and attach in web? y/n'),
+	);
+	stdin.write('y');
+	frame = await waitForFrame(lastFrame, frame =>
+		frame.includes('attached: web'),
+	);
+	assert.equal(sessions[0]!.isClosed(), true, 'the old session was closed');
+	const attach = engine.calls.find(call => call.method === 'attach');
+	assert.equal(attach?.args[0], web.id);
+	assert.deepEqual(attach?.args[1], {
+		columns: 98,
+		rows: 9,
+		detachKeys: 'ctrl-p,ctrl-q',
+	});
+});
+
+test('the end of a session is written in the pane and gives the keys back', async () => {
+	const {sessions, lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	await waitForFrame(lastFrame, () => sessions.length === 1);
+	sessions[0]!.output('/ # exit\r\n');
+	sessions[0]!.end({reason: 'shell exited with code 3', exitCode: 3});
+	const frame = await waitForFrame(lastFrame, frame =>
+		frame.includes('[session ended: shell exited with code 3]'),
+	);
+	assert.match(frame, /ended · Ctrl-W close/);
+	stdin.write('j');
+	await waitForFrame(lastFrame, frame => /› web/.test(frame));
+	assert.deepEqual(sessions[0]!.writes, [], 'nothing was sent after the end');
+	// x on the same container opens a new session in the ended pane, without asking.
+	stdin.write('k');
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	await waitForFrame(lastFrame, () => sessions.length === 2);
+});
+
+test('shell output never goes through the store, so the lists do not re-render for it', async () => {
+	const {sessions, store, lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	await waitForFrame(lastFrame, () => sessions.length === 1);
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('Ctrl-] back to the dashboard'),
+	);
+	await settle();
+	const before = store.getState();
+	let notified = 0;
+	const unsubscribe = store.subscribe(() => {
+		notified++;
+	});
+	for (let line = 0; line < 2000; line++) {
+		sessions[0]!.output(`line ${line}\r\n`);
+	}
+
+	await waitForFrame(lastFrame, frame => frame.includes('line 1999'));
+	unsubscribe();
+	assert.equal(store.getState(), before);
+	assert.equal(notified, 0);
+});
+
+test('x on a stopped container says so; without shells the pane shows the error', async () => {
+	const {lastFrame, stdin} = start({shells: false});
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('G');
+	await waitForFrame(lastFrame, frame => /› old/.test(frame));
+	stdin.write('x');
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('old is exited: a shell needs it running'),
+	);
+	stdin.write('g');
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	const frame = await waitForFrame(lastFrame, frame =>
+		frame.includes('the fake engine has no shells'),
+	);
+	assert.match(frame, /shell: db · ended/);
+	stdin.write('j');
+	await waitForFrame(lastFrame, frame => /› web/.test(frame));
+});
+
+test('read-only: x and X do nothing', async () => {
+	const {engine, lastFrame, stdin} = start({readOnly: true});
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	stdin.write('X');
+	await settle();
+	await settle();
+	assert.equal(execCalls(engine).length, 0);
+	assert.ok(!engine.calls.some(call => call.method === 'attach'));
+	assert.doesNotMatch(lastFrame() ?? '', /shell:/);
+	stdin.write(keys.down);
+	await waitForFrame(lastFrame, frame => /› web/.test(frame));
+});
