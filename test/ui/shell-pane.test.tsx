@@ -110,16 +110,16 @@ test('x on another container asks before replacing the running shell', async () 
 	await waitForFrame(lastFrame, frame => /› web/.test(frame));
 	stdin.write('x');
 	await waitForFrame(lastFrame, frame =>
-		frame.includes('Close the shell in db and open a shell in web? y/n'),
+		frame.includes('y/n: close the shell in db and open a shell in web?'),
 	);
 	stdin.write('n');
-	let frame = await waitForFrame(lastFrame, frame => !frame.includes('y/n'));
+	let frame = await waitForFrame(lastFrame, frame => !frame.includes('y/n:'));
 	assert.match(frame, /shell: db/);
 	assert.equal(execCalls(engine).length, 1);
 
 	stdin.write('X');
 	await waitForFrame(lastFrame, frame =>
-		frame.includes('Close the shell in db and attach in web? y/n'),
+		frame.includes('y/n: close the shell in db and attach in web?'),
 	);
 	stdin.write('y');
 	frame = await waitForFrame(lastFrame, frame =>

@@ -58,7 +58,8 @@ export function replaceQuestion(pane: Pane | undefined): string | undefined {
 
 	const current = pane.mode === 'exec' ? 'the shell' : 'the attached session';
 	const wanted = next.mode === 'exec' ? 'open a shell' : 'attach';
-	return `Close ${current} in ${pane.name} and ${wanted} in ${next.name}? y/n`;
+	// The keys first: a long name may cut the end of the line.
+	return `y/n: close ${current} in ${pane.name} and ${wanted} in ${next.name}?`;
 }
 
 /**
