@@ -290,3 +290,54 @@ test('quitting with a shell open hangs the shell up in the container', async () 
 		'the shell is gone',
 	);
 });
+
+test('an -it run from the run form attaches the pane to the new container, and Ctrl-P Ctrl-Q detaches', async () => {
+	const name = fixtures.name('it');
+	try {
+		running = startDockpit({columns: 160, rows: 45});
+		const app = running;
+		await app.waitFor('● live');
+		app.write('2');
+		await app.waitFor('REPOSITORY:TAG');
+		app.write('/');
+		await sleep(100);
+		app.write('dockpit-test/busybox:local');
+		await sleep(100);
+		app.write('\r');
+		await app.waitFor('filter: dockpit-test/busybox:local');
+		app.write('r');
+		await app.waitFor('Run a container from dockpit-test/busybox:local');
+		app.write(name);
+		await sleep(100);
+		// Name → Command → Ports → Env → Volumes → Restart → --rm → -it
+		for (let field = 0; field < 7; field++) {
+			app.write('\t');
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(30);
+		}
+
+		await app.waitFor(/› \[ \] Interactive with a TTY/);
+		app.write(' ');
+		await app.waitFor(/› \[x\] Interactive with a TTY/);
+		app.write('\r');
+		await app.waitFor(`attached: ${name}`, 10_000);
+		const info = await fixtures.docker.getContainer(name).inspect();
+		assert.equal(info.Config.Tty, true);
+		assert.equal(info.Config.OpenStdin, true);
+		await type(app, 'echo $((6*7))');
+		await app.waitFor(/│42 +│/, 5000);
+		app.write('\u0010\u0011');
+		await app.waitFor(/attached: .* · ended/, 5000);
+		const after = await fixtures.docker.getContainer(name).inspect();
+		assert.equal(
+			after.State.Running,
+			true,
+			'detaching leaves the container running',
+		);
+	} finally {
+		await fixtures.docker
+			.getContainer(name)
+			.remove({force: true})
+			.catch(() => undefined);
+	}
+});
