@@ -137,3 +137,40 @@ export function createTestDocker() {
 		},
 	};
 }
+
+/**
+Stops the engine that `test/engine-up.sh` started (SIGTERM, as a service manager would), waits for it to go,
+and returns a function that starts it again through the same script and waits until it answers. Only for an
+engine this suite started itself (`engineIsOurs`): it takes the whole engine away for a moment.
+*/
+export async function stopOwnEngine(): Promise<() => Promise<void>> {
+	if (!engineIsOurs) {
+		throw new Error('refusing to stop an engine this test suite did not start');
+	}
+
+	const stateDirectory =
+		process.env['DOCKPIT_STATE_DIR'] ?? '/tmp/dockpit-engine';
+	const pid = Number(fs.readFileSync(`${stateDirectory}/dockerd.pid`, 'utf8'));
+	process.kill(pid, 'SIGTERM');
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		try {
+			process.kill(pid, 0);
+		} catch {
+			break;
+		}
+
+		if (Date.now() > deadline) {
+			throw new Error(`dockerd (pid ${pid}) did not stop within 30 s`);
+		}
+
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 100);
+		});
+	}
+
+	return async () => {
+		await run('bash', ['test/engine-up.sh']);
+	};
+}

@@ -91,8 +91,10 @@ export function startDockpit(
 	let insideFrame = false;
 	child.onData(data => {
 		output += data;
-		const begin = data.lastIndexOf('\u001B[?2026h');
-		const end = data.lastIndexOf('\u001B[?2026l');
+		// A mark can be split between two chunks: look at the end of the previous one too.
+		const scan = output.slice(-(data.length + 7));
+		const begin = scan.lastIndexOf('\u001B[?2026h');
+		const end = scan.lastIndexOf('\u001B[?2026l');
 		if (begin !== -1 || end !== -1) {
 			insideFrame = begin > end;
 		}
