@@ -123,7 +123,10 @@ export type ScreenOptions = {
 	readonly maxPendingBytes?: number;
 };
 
-const namedColors = [
+/**
+The 16 ANSI colours by palette index, as Ink and chalk name them.
+*/
+export const namedColors = [
 	'black',
 	'red',
 	'green',

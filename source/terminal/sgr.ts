@@ -8,7 +8,7 @@ pane draws each row as a `<Transform>` of blank text of the row's width (measure
 the string made here.
 */
 import process from 'node:process';
-import type {ScreenRun} from './screen.js';
+import {namedColors, type ScreenRun} from './screen.js';
 
 /**
 Colour support: 0 none, 1 16 colours, 2 256 colours, 3 truecolor.
@@ -16,25 +16,6 @@ Colour support: 0 none, 1 16 colours, 2 256 colours, 3 truecolor.
 export type ColorLevel = 0 | 1 | 2 | 3;
 
 const esc = '\u001B[';
-
-const namedColors = [
-	'black',
-	'red',
-	'green',
-	'yellow',
-	'blue',
-	'magenta',
-	'cyan',
-	'white',
-	'blackBright',
-	'redBright',
-	'greenBright',
-	'yellowBright',
-	'blueBright',
-	'magentaBright',
-	'cyanBright',
-	'whiteBright',
-] as const;
 
 const namedIndex = new Map<string, number>(
 	namedColors.map((name, index) => [name, index]),
