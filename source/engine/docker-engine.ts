@@ -11,10 +11,9 @@ import type {Endpoint} from './connection.js';
 import {toEngineError} from './errors.js';
 import {
 	type End,
-	sleep,
 	settledExec,
 	runQuietly,
-	probeContainer,
+	probeAfterSession,
 	createTerminalSession,
 	hangupScript,
 } from './terminal-session.js';
@@ -301,18 +300,11 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 
 			// The shell's own exit code, when the engine recorded one (a stopped container's shell gets 137 or so).
 			const known = exitCode === undefined ? {} : {exitCode};
-			let probe = await probeContainer(container);
 			// A stopped container kills its execs (exit code ≥ 128) a moment before its own state changes.
-			for (
-				let tries = 0;
-				probe.state === 'running' && (exitCode ?? 128) >= 128 && tries < 4;
-				tries++
-			) {
-				// eslint-disable-next-line no-await-in-loop
-				await sleep(75);
-				// eslint-disable-next-line no-await-in-loop
-				probe = await probeContainer(container);
-			}
+			const probe = await probeAfterSession(
+				container,
+				(exitCode ?? 128) >= 128,
+			);
 
 			switch (probe.state) {
 				case 'unreachable': {
@@ -419,18 +411,8 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		};
 
 		const explain = async (closedByUs: boolean): Promise<End> => {
-			let probe = await probeContainer(container);
 			// The connection closes as the main process exits, a moment before the engine records it.
-			for (
-				let tries = 0;
-				probe.state === 'running' && !closedByUs && tries < 4;
-				tries++
-			) {
-				// eslint-disable-next-line no-await-in-loop
-				await sleep(75);
-				// eslint-disable-next-line no-await-in-loop
-				probe = await probeContainer(container);
-			}
+			const probe = await probeAfterSession(container, !closedByUs);
 
 			switch (probe.state) {
 				case 'unreachable': {

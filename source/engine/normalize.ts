@@ -491,21 +491,15 @@ export function normalizeImageDetails(
 	history: unknown,
 ): ImageDetails | undefined {
 	const raw = record(inspect);
-	const id = text(raw['Id']);
-	if (id === '') {
+	const config = record(raw['Config']);
+	// Inspect has the summary's fields under the same names, except the labels, which sit in `Config`.
+	const summary = normalizeImageSummary({...raw, Labels: config['Labels']});
+	if (!summary) {
 		return undefined;
 	}
 
-	const config = record(raw['Config']);
-	const tags = repoTags(raw['RepoTags']);
 	return {
-		id,
-		repoTags: tags,
-		repoDigests: repoDigests(raw['RepoDigests']),
-		created: dateToMs(raw['Created']) ?? 0,
-		size: count(raw['Size']),
-		dangling: tags.length === 0,
-		labels: stringRecord(config['Labels']),
+		...summary,
 		architecture: text(raw['Architecture']),
 		os: text(raw['Os']),
 		author: text(raw['Author']),

@@ -102,6 +102,30 @@ export async function probeContainer(
 	}
 }
 
+/**
+How the container is after a session closed. When `expectStop` says the container should be going down but the
+engine still says running, asks again a few times (75 ms apart): a container's processes end a moment before
+the engine records its new state.
+*/
+export async function probeAfterSession(
+	container: Docker.Container,
+	expectStop: boolean,
+): Promise<ContainerProbe> {
+	let probe = await probeContainer(container);
+	for (
+		let tries = 0;
+		expectStop && probe.state === 'running' && tries < 4;
+		tries++
+	) {
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(75);
+		// eslint-disable-next-line no-await-in-loop
+		probe = await probeContainer(container);
+	}
+
+	return probe;
+}
+
 export type SessionParts = {
 	/**
 	The hijacked connection; closing it ends the session.
