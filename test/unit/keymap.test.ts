@@ -9,29 +9,7 @@ import {bindingsFor, keyName, resolve} from '../../source/keymap/match.js';
 import {activeScopes} from '../../source/ui/hooks/use-keymap.js';
 import {initialState} from '../../source/state/types.js';
 import {expectedReadme, readmePath} from '../scripts/docs-keys.js';
-
-const noKey: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
+import {noKey} from '../helpers/keys.js';
 
 test('every binding has a description, a group and at least one key', () => {
 	for (const binding of keymap as readonly Binding[]) {

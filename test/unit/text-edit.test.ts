@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import type {Key} from 'ink';
 import {applyEdit, type TextEdit} from '../../source/forms/text-edit.js';
 import {editFor, splitPresses} from '../../source/keymap/presses.js';
+import {noKey as none} from '../helpers/keys.js';
 
 const cases: Array<[string, number, TextEdit, string, number]> = [
 	['', 0, {type: 'insert', text: 'abc'}, 'abc', 3],
@@ -38,29 +38,6 @@ test('edits applied one after another never lose a key (seven Backspaces)', () =
 
 	assert.deepEqual(state, {value: 'app/', cursor: 4});
 });
-
-const none: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
 
 test('splitPresses turns a chunk into keys: text, Tab, Enter, Backspace, Ctrl', () => {
 	const presses = splitPresses('aB\t\r\u007F\u0015', none);
