@@ -125,6 +125,19 @@ export function visibleImages(state: AppState): ImageSummary[] {
 	return selectImageRows(state.images, state.ui.filters.images);
 }
 
+const selectRunningCount = memoize(
+	(containers: ReadonlyMap<string, ContainerRow>): number =>
+		[...containers.values()].filter(container => container.state === 'running')
+			.length,
+);
+
+/**
+How many containers are running (for the tab bar); counted again only when the containers change.
+*/
+export function runningCount(state: AppState): number {
+	return selectRunningCount(state.containers);
+}
+
 const selectImageUsage = memoize(
 	(
 		containers: ReadonlyMap<string, ContainerRow>,

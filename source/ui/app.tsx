@@ -14,6 +14,7 @@ import StatusLine from './components/status-line.js';
 import TabBar from './components/tab-bar.js';
 import TooSmall from './components/too-small.js';
 import UnreachableScreen from './components/unreachable-screen.js';
+import {runningCount} from '../state/selectors.js';
 import {useAppState, useServices} from './context.js';
 import {terminalContentSize} from './components/terminal-view.js';
 import useKeymap, {
@@ -101,9 +102,7 @@ export default function App() {
 	const innerWidth = layout.list.width - 2;
 	const innerHeight = layout.list.height - 2;
 	const listsFocused = !ui.shell?.focused;
-	const running = [...state.containers.values()].filter(
-		container => container.state === 'running',
-	).length;
+	const running = runningCount(state);
 	const counts = {
 		containers: `${running}/${state.containers.size}`,
 		images: String(state.images.size),
