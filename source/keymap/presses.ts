@@ -16,8 +16,15 @@ export function splitPresses(
 		return [[input, key]];
 	}
 
+	return [...input].map(character => characterPress(character, key));
+}
+
+/**
+One character of a chunk as the key it is.
+*/
+function characterPress(character: string, base: Key): readonly [string, Key] {
 	const plain: Key = {
-		...key,
+		...base,
 		return: false,
 		tab: false,
 		backspace: false,
@@ -27,42 +34,112 @@ export function splitPresses(
 		meta: false,
 		shift: false,
 	};
-	return [...input].map(character => {
-		switch (character) {
-			case '\r':
-			case '\n': {
-				return ['', {...plain, return: true}] as const;
+	switch (character) {
+		case '\r':
+		case '\n': {
+			return ['', {...plain, return: true}];
+		}
+
+		case '\t': {
+			return ['', {...plain, tab: true}];
+		}
+
+		// Ink reports DEL, what most terminals send for Backspace, as `delete`.
+		case '\u007F': {
+			return ['', {...plain, delete: true}];
+		}
+
+		case '\b': {
+			return ['', {...plain, backspace: true}];
+		}
+
+		default: {
+			const code = character.codePointAt(0) ?? 0;
+			if (code > 0 && code < 0x20) {
+				return [String.fromCodePoint(code + 96), {...plain, ctrl: true}];
 			}
 
-			case '\t': {
-				return ['', {...plain, tab: true}] as const;
-			}
+			return [
+				character,
+				{...plain, shift: character !== character.toLowerCase()},
+			];
+		}
+	}
+}
 
-			// Ink reports DEL, what most terminals send for Backspace, as `delete`.
-			case '\u007F': {
-				return ['', {...plain, delete: true}] as const;
-			}
+const noFlags: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
 
-			case '\b': {
-				return ['', {...plain, backspace: true}] as const;
-			}
+// The keys the keymap knows among the terminal's escape sequences (normal and application cursor mode).
+const sequenceKeys: Readonly<Record<string, keyof Key>> = {
+	A: 'upArrow',
+	B: 'downArrow',
+	C: 'rightArrow',
+	D: 'leftArrow',
+	H: 'home',
+	F: 'end',
+	'5~': 'pageUp',
+	'6~': 'pageDown',
+	'1~': 'home',
+	'4~': 'end',
+	'3~': 'delete',
+};
 
-			default: {
-				const code = character.codePointAt(0) ?? 0;
-				if (code > 0 && code < 0x20) {
-					return [
-						String.fromCodePoint(code + 96),
-						{...plain, ctrl: true},
-					] as const;
+// eslint-disable-next-line no-control-regex
+const escapeSequence = /^\u001B(?:\[([0-9;]*[~A-Za-z])|O([A-Za-z]))/;
+
+/**
+The key presses in raw terminal input (keys handed over from the shell pane, `ui/key-handover.ts`): characters as
+`splitPresses` makes them, cursor and paging keys from their escape sequences, a lone Esc as Esc. Sequences the
+keymap has no use for are skipped whole.
+*/
+export function pressesOf(raw: string): Array<readonly [string, Key]> {
+	const presses: Array<readonly [string, Key]> = [];
+	let rest = raw;
+	while (rest !== '') {
+		if (rest.startsWith('\u001B')) {
+			const sequence = escapeSequence.exec(rest);
+			if (sequence) {
+				const flag = sequenceKeys[sequence[1] ?? sequence[2] ?? ''];
+				if (flag) {
+					presses.push(['', {...noFlags, [flag]: true}]);
 				}
 
-				return [
-					character,
-					{...plain, shift: character !== character.toLowerCase()},
-				] as const;
+				rest = rest.slice(sequence[0].length);
+				continue;
 			}
+
+			presses.push(['', {...noFlags, escape: true}]);
+			rest = rest.slice(1);
+			continue;
 		}
-	});
+
+		const character = String.fromCodePoint(rest.codePointAt(0)!);
+		presses.push(characterPress(character, noFlags));
+		rest = rest.slice(character.length);
+	}
+
+	return presses;
 }
 
 /**

@@ -115,20 +115,29 @@ export function isEscapeKey(
 }
 
 /**
-Splits a typed sequence at the escape key: what comes before it is still for the program, the rest is dropped.
+Splits a typed sequence at the escape key: what comes before it is still for the program, what comes after it
+(`rest`) is for whoever takes the keys back.
 */
 export function splitAtEscapeKey(
 	sequence: string,
 	escapeKey: string = defaultEscapeKey,
-): {readonly forward: string; readonly escaped: boolean} {
+): {
+	readonly forward: string;
+	readonly escaped: boolean;
+	readonly rest: string;
+} {
 	if (isEscapeKey(sequence, undefined, escapeKey)) {
-		return {forward: '', escaped: true};
+		return {forward: '', escaped: true, rest: ''};
 	}
 
 	const index = escapeKey === '' ? -1 : sequence.indexOf(escapeKey);
 	return index === -1
-		? {forward: sequence, escaped: false}
-		: {forward: sequence.slice(0, index), escaped: true};
+		? {forward: sequence, escaped: false, rest: ''}
+		: {
+				forward: sequence.slice(0, index),
+				escaped: true,
+				rest: sequence.slice(index + escapeKey.length),
+			};
 }
 
 // Cursor keys the host terminal sends in normal mode, and what they become in application cursor mode.

@@ -26,12 +26,13 @@ export type FakeEngine = Engine & {
 		event: Partial<DockerEvent> & {type: string; action: string; id: string},
 	): void;
 	/**
-	Where `exec` and `attach` get their sessions; without it they fail as an engine without shells would.
+	Where `exec` and `attach` get their sessions (a promise, to stage a slow engine); without it they fail as an
+	engine without shells would.
 	*/
 	terminal?: (
 		id: string,
 		options: {readonly columns: number; readonly rows: number},
-	) => TerminalSession;
+	) => TerminalSession | Promise<TerminalSession>;
 	/**
 	Makes the engine look unreachable (`ping` and lists throw) until called with false; ends open event streams.
 	*/

@@ -147,20 +147,31 @@ test('parseKeyName', () => {
 	assert.throws(() => parseKeyName('ctrl-1'));
 });
 
-test('splitAtEscapeKey - what comes before the escape key is still sent', () => {
-	assert.deepEqual(splitAtEscapeKey('ls\r'), {forward: 'ls\r', escaped: false});
-	assert.deepEqual(splitAtEscapeKey('\u001D'), {forward: '', escaped: true});
+test('splitAtEscapeKey - what comes before the escape key is still sent, what comes after it is handed back', () => {
+	assert.deepEqual(splitAtEscapeKey('ls\r'), {
+		forward: 'ls\r',
+		escaped: false,
+		rest: '',
+	});
+	assert.deepEqual(splitAtEscapeKey('\u001D'), {
+		forward: '',
+		escaped: true,
+		rest: '',
+	});
 	assert.deepEqual(splitAtEscapeKey('ls\u001Drest'), {
 		forward: 'ls',
 		escaped: true,
+		rest: 'rest',
 	});
 	assert.deepEqual(splitAtEscapeKey('\u001B[93;5u'), {
 		forward: '',
 		escaped: true,
+		rest: '',
 	});
 	assert.deepEqual(splitAtEscapeKey('a\u0010b', '\u0010'), {
 		forward: 'a',
 		escaped: true,
+		rest: 'b',
 	});
 });
 

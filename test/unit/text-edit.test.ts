@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import {applyEdit, type TextEdit} from '../../source/forms/text-edit.js';
-import {editFor, splitPresses} from '../../source/keymap/presses.js';
+import {editFor, pressesOf, splitPresses} from '../../source/keymap/presses.js';
 import {noKey as none} from '../helpers/keys.js';
 
 const cases: Array<[string, number, TextEdit, string, number]> = [
@@ -65,6 +65,29 @@ test('splitPresses leaves single keys and escape sequences alone', () => {
 	assert.deepEqual(splitPresses('', up), [['', up]]);
 	const alt = {...none, meta: true};
 	assert.deepEqual(splitPresses('ab', alt), [['ab', alt]]);
+});
+
+test('pressesOf reads raw terminal input: characters, Enter, arrows in both cursor modes, paging, a lone Esc', () => {
+	const flags = (key: object) =>
+		Object.entries(key)
+			.filter(([, on]) => on === true)
+			.map(([name]) => name);
+	assert.deepEqual(
+		pressesOf('jK\r\u001B[B\u001BOA\u001B[6~\u001B[1;5P\u0003\u001B').map(
+			([input, key]) => [input, flags(key)],
+		),
+		[
+			['j', []],
+			['K', ['shift']],
+			['', ['return']],
+			['', ['downArrow']],
+			['', ['upArrow']],
+			['', ['pageDown']],
+			// Ctrl-F4 means nothing here: skipped whole, not read as Esc and letters.
+			['c', ['ctrl']],
+			['', ['escape']],
+		],
+	);
 });
 
 test('editFor: typing edits the field; Enter, Tab, arrows up/down and Esc do not', () => {

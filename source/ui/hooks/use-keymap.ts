@@ -1,8 +1,10 @@
-import {useApp, useInput} from 'ink';
+import {useEffect, useEffectEvent} from 'react';
+import {type Key, useApp, useInput} from 'ink';
 import {type CommandContext, commands} from '../../commands.js';
 import type {Binding, Scope} from '../../keymap/keymap.js';
 import {resolve} from '../../keymap/match.js';
-import {editFor, splitPresses} from '../../keymap/presses.js';
+import {editFor, pressesOf, splitPresses} from '../../keymap/presses.js';
+import {keyToBytes} from '../../terminal/keys.js';
 import type {AppState, FormField} from '../../state/types.js';
 import {useAppState, useServices} from '../context.js';
 
@@ -76,57 +78,85 @@ const useKeymap = ({
 	const enabled = useBindingEnabled();
 	// While the shell pane has the keys, this handler must not see them (Ink gives every key to every handler).
 	const shellFocused = useAppState(state => state.ui.shell?.focused === true);
+	// Each press of a chunk runs against the state the presses before it left (one may open a form, another
+	// type into it). A press that gave the shell pane the keys hands the rest of the chunk over to the pane.
+	const handle = useEffectEvent((presses: Array<readonly [string, Key]>) => {
+		const {store, engine, sessions, shells, keys} = services;
+		const report = (error: unknown) => {
+			store.dispatch({
+				type: 'ui/flash',
+				text: error instanceof Error ? error.message : String(error),
+				level: 'error',
+			});
+		};
+
+		for (const [index, [pressInput, pressKey]] of presses.entries()) {
+			const {shell} = store.getState().ui;
+			if (shell?.focused) {
+				keys.toPane(
+					shell.id,
+					presses
+						.slice(index)
+						.map(([input, key]) => keyToBytes(input, key))
+						.join(''),
+				);
+				return;
+			}
+
+			// A focused text field takes every key it has a use for (letters, space, ←/→, Backspace); only the
+			// rest (Enter, Tab, ↑/↓, Esc, Ctrl-C) are commands.
+			const field = focusedTextField(store.getState());
+			const edit = field ? editFor(pressInput, pressKey) : undefined;
+			if (field && edit) {
+				store.dispatch({type: 'ui/field-edit', id: field.id, edit});
+				continue;
+			}
+
+			const command = resolve(
+				pressInput,
+				pressKey,
+				activeScopes(store.getState()),
+				enabled,
+			);
+			if (command === undefined) {
+				continue;
+			}
+
+			try {
+				const result = commands[command]({
+					engine,
+					store,
+					pageSize,
+					exit,
+					sessions,
+					shells,
+					shellSize,
+				});
+				if (result instanceof Promise) {
+					result.catch(report);
+				}
+			} catch (error) {
+				report(error);
+			}
+		}
+	});
+
+	// Keys that arrive together come as one input ("jjj", "abc\t"); take it a key at a time.
 	useInput(
 		(input, key) => {
-			const {store, engine, sessions, shells} = services;
-			const report = (error: unknown) => {
-				store.dispatch({
-					type: 'ui/flash',
-					text: error instanceof Error ? error.message : String(error),
-					level: 'error',
-				});
-			};
-
-			// Keys that arrive together come as one input ("jjj", "abc\t"); take it a key at a time.
-			for (const [pressInput, pressKey] of splitPresses(input, key)) {
-				// A focused text field takes every key it has a use for (letters, space, ←/→, Backspace); only the
-				// rest (Enter, Tab, ↑/↓, Esc, Ctrl-C) are commands.
-				const field = focusedTextField(store.getState());
-				const edit = field ? editFor(pressInput, pressKey) : undefined;
-				if (field && edit) {
-					store.dispatch({type: 'ui/field-edit', id: field.id, edit});
-					continue;
-				}
-
-				const command = resolve(
-					pressInput,
-					pressKey,
-					activeScopes(store.getState()),
-					enabled,
-				);
-				if (command === undefined) {
-					continue;
-				}
-
-				try {
-					const result = commands[command]({
-						engine,
-						store,
-						pageSize,
-						exit,
-						sessions,
-						shells,
-						shellSize,
-					});
-					if (result instanceof Promise) {
-						result.catch(report);
-					}
-				} catch (error) {
-					report(error);
-				}
-			}
+			handle(splitPresses(input, key));
 		},
 		{isActive: !shellFocused},
+	);
+
+	// Keys typed after the shell pane's escape key, in the same chunk.
+	const {keys} = services;
+	useEffect(
+		() =>
+			keys.onDashboardKeys(raw => {
+				handle(pressesOf(raw));
+			}),
+		[keys],
 	);
 };
 
