@@ -13,6 +13,8 @@ import startSync from './state/sync.js';
 import {initialState} from './state/types.js';
 import App from './ui/app.js';
 import {ServicesProvider} from './ui/context.js';
+import {createFrameSignal} from './ui/direct-region.js';
+import {createKeyHandover} from './ui/key-handover.js';
 
 export type RunOptions = {
 	readonly host?: string;
@@ -64,6 +66,7 @@ export default async function run(options: RunOptions): Promise<number> {
 	process.on('exit', restore);
 	const stopSync = startSync(engine, store);
 	const sessions = createShellSessions();
+	const frames = createFrameSignal();
 	const instance = render(
 		<ServicesProvider
 			value={{
@@ -72,6 +75,13 @@ export default async function run(options: RunOptions): Promise<number> {
 				readOnly: options.readOnly,
 				sessions,
 				shells: options.shells,
+				keys: createKeyHandover(),
+				directDraw: {
+					write(data) {
+						process.stdout.write(data);
+					},
+					frames,
+				},
 			}}
 		>
 			<App />
@@ -80,6 +90,10 @@ export default async function run(options: RunOptions): Promise<number> {
 			exitOnCtrlC: false,
 			patchConsole: true,
 			maxFps: 30,
+			// Ink writes the frame right after this; the shell pane looks at it once the frame is out.
+			onRender() {
+				queueMicrotask(frames.notify);
+			},
 		},
 	);
 

@@ -6,6 +6,8 @@ import {
 } from 'react';
 import type {Engine} from '../engine/types.js';
 import type {ShellSessions} from '../shell/sessions.js';
+import type {DirectDraw} from './direct-region.js';
+import type {KeyHandover} from './key-handover.js';
 import type {Store} from '../state/store.js';
 import type {AppState} from '../state/types.js';
 
@@ -27,6 +29,14 @@ export type AppServices = {
 	`--shell`: shells an exec session tries, in order.
 	*/
 	readonly shells: readonly string[];
+	/**
+	Drawing on the real terminal between Ink's frames (the shell pane's fast path); absent in component tests.
+	*/
+	readonly directDraw?: DirectDraw;
+	/**
+	Keys of one chunk passed between the dashboard and the shell pane when focus moves half-way through it.
+	*/
+	readonly keys: KeyHandover;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

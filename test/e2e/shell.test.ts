@@ -136,10 +136,21 @@ test('x opens a shell: typing, escape sequences kept from the terminal, live lis
 		'no screen clear reached the terminal',
 	);
 
-	// The list stays live while the shell has the keys.
+	// The list stays live while the shell has the keys. Typed just before, the pane's echo is drawn straight onto
+	// the terminal while the list's frame comes through Ink: the screen ends up with both.
+	app.write('echo typed-before');
 	const newcomer = await fixtures.container({hint: 'main'});
-	await app.waitFor(screen => listRows(screen).length === 3, 5000);
+	const both = await app.waitFor(screen => listRows(screen).length === 3, 5000);
 	assert.ok(newcomer.id);
+	await app.waitFor(/│\/ # echo typed-before +│/);
+	await sleep(400);
+	assert.match(
+		app.screen(),
+		/│\/ # echo typed-before +│/,
+		`the pane keeps what was typed after the list's frame; first seen:\n${both}`,
+	);
+	app.write('\u0015');
+	await app.waitFor(screen => !screen.includes('typed-before'));
 
 	// The shell's TTY is the pane's inside, on open (beside the list at 160 columns) and after a resize to 120
 	// columns, which also moves the pane below the list.
@@ -179,8 +190,12 @@ test('x opens a shell: typing, escape sequences kept from the terminal, live lis
 	assert.equal(await shells(main.id), 1, 'still the one shell');
 
 	await type(app, 'exit 3');
-	const ended = await app.waitFor('[session ended: shell exited with code 3]');
-	assert.match(ended, /ended · Ctrl-W close/);
+	// The line in the pane and its border's title may reach the screen in separate frames.
+	await app.waitFor(
+		screen =>
+			screen.includes('[session ended: shell exited with code 3]') &&
+			screen.includes('ended · Ctrl-W close'),
+	);
 	await eventually(
 		async () => (await shells(main.id)) === 0,
 		5000,
@@ -198,11 +213,12 @@ test('stopping the container from outside ends the session cleanly; the dashboar
 	await app.waitFor('/ #', 8000);
 	await fixtures.cli('stop', target.name);
 	// The engine kills the shell with the container: 137 (SIGKILL, the fixtures' stop signal).
-	const screen = await app.waitFor(
-		'[session ended: container stopped (exit code 137)]',
+	await app.waitFor(
+		screen =>
+			screen.includes('[session ended: container stopped (exit code 137)]') &&
+			screen.includes('ended · Ctrl-W close'),
 		8000,
 	);
-	assert.match(screen, /ended · Ctrl-W close/);
 	await app.waitFor(
 		screen => /exited \(137\)/.test(listRows(screen)[0] ?? ''),
 		5000,

@@ -24,6 +24,11 @@ export type Dockpit = {
 	Everything the process wrote, raw, for checks on what reaches the real terminal.
 	*/
 	readonly output: () => string;
+	/**
+	Calls `listener` with each chunk the process writes, as it arrives (for benchmarks that time frames); returns
+	a function that stops it. `parsed` resolves once the emulator has taken the chunk in.
+	*/
+	onData(listener: (data: string, parsed: Promise<void>) => void): () => void;
 	write(data: string): void;
 	resize(columns: number, rows: number): void;
 	waitFor(
@@ -42,6 +47,10 @@ Ink's and gemini-cli's end-to-end tests do.
 export function startDockpit(
 	options: {
 		args?: string[];
+		/**
+		Options for node itself (`--cpu-prof`), before the CLI's path.
+		*/
+		nodeArgs?: string[];
 		env?: Record<string, string | undefined>;
 		columns?: number;
 		rows?: number;
@@ -75,7 +84,7 @@ export function startDockpit(
 
 	const child = pty.spawn(
 		process.execPath,
-		[cliPath, ...(options.args ?? [])],
+		[...(options.nodeArgs ?? []), cliPath, ...(options.args ?? [])],
 		{
 			name: 'xterm-256color',
 			cols: columns,
@@ -89,6 +98,7 @@ export function startDockpit(
 	// Ink wraps each frame in synchronized-output marks (DEC mode 2026). A big frame reaches us in several
 	// chunks; reading the screen between them would see half a frame, so checks wait for the frame's end.
 	let insideFrame = false;
+	const listeners = new Set<(data: string, parsed: Promise<void>) => void>();
 	child.onData(data => {
 		output += data;
 		// A mark can be split between two chunks: look at the end of the previous one too.
@@ -102,6 +112,9 @@ export function startDockpit(
 		pending = new Promise(resolve => {
 			terminal.write(data, resolve);
 		});
+		for (const listener of listeners) {
+			listener(data, pending);
+		}
 	});
 	const exited = new Promise<{exitCode: number; signal?: number}>(resolve => {
 		child.onExit(resolve);
@@ -122,6 +135,12 @@ export function startDockpit(
 	return {
 		screen,
 		output: () => output,
+		onData(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
 		write(data) {
 			child.write(data);
 		},

@@ -6,6 +6,7 @@ import {createStore, type Store} from '../../source/state/store.js';
 import startSync from '../../source/state/sync.js';
 import {initialState} from '../../source/state/types.js';
 import App from '../../source/ui/app.js';
+import {createKeyHandover} from '../../source/ui/key-handover.js';
 import {ServicesProvider} from '../../source/ui/context.js';
 import type {FakeEngine} from './fake-engine.js';
 
@@ -31,6 +32,7 @@ export function renderApp(
 				readOnly: options.readOnly ?? false,
 				sessions,
 				shells: ['/bin/bash', '/bin/sh'],
+				keys: createKeyHandover(),
 			}}
 		>
 			<App />

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
+import {EngineError} from '../../source/engine/types.js';
 import {container, createFakeEngine} from '../helpers/fake-engine.js';
 import {createFakeSession, type FakeSession} from '../helpers/fake-session.js';
 import {keys, renderApp, settle, waitForFrame} from '../helpers/render.js';
@@ -133,6 +134,88 @@ test('x on another container asks before replacing the running shell', async () 
 		rows: 9,
 		detachKeys: 'ctrl-p,ctrl-q',
 	});
+});
+
+test('keys typed while the session is still opening reach it, in order, once it opens', async () => {
+	const {engine, lastFrame, stdin} = start({shells: false});
+	let open: (session: FakeSession) => void = () => undefined;
+	engine.terminal = async () =>
+		new Promise(resolve => {
+			open = fake => {
+				resolve(fake.session);
+			};
+		});
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	await waitForFrame(lastFrame, frame => frame.includes('opening…'));
+	stdin.write('echo ');
+	await settle();
+	stdin.write('hi\r');
+	await settle();
+	const fake = createFakeSession();
+	open(fake);
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('Ctrl-] back to the dashboard'),
+	);
+	await waitForFrame(lastFrame, () => fake.writes.join('') === 'echo hi\r');
+	stdin.write('ls\r');
+	await waitForFrame(lastFrame, () => fake.writes.join('') === 'echo hi\rls\r');
+	assert.match(lastFrame() ?? '', /› db/, 'the list did not see the keys');
+});
+
+test('keys typed while a session fails to open are not sent to the next one', async () => {
+	const {engine, lastFrame, stdin} = start({shells: false});
+	let fail: () => void = () => undefined;
+	engine.terminal = async () =>
+		new Promise((_resolve, reject) => {
+			fail = () => {
+				reject(new EngineError('unreachable', 'the engine went away'));
+			};
+		});
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	await waitForFrame(lastFrame, frame => frame.includes('opening…'));
+	stdin.write('lost\r');
+	await settle();
+	fail();
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('the engine went away'),
+	);
+	const fake = createFakeSession();
+	engine.terminal = () => fake.session;
+	stdin.write('x');
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('Ctrl-] back to the dashboard'),
+	);
+	stdin.write('new\r');
+	await waitForFrame(lastFrame, () => fake.writes.join('') === 'new\r');
+});
+
+test('keys in the same chunk as x, or as the escape key, go where the focus went', async () => {
+	const {sessions, lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	// x and a command typed fast, or over a slow link, arrive as one chunk.
+	stdin.write('xls\r');
+	await waitForFrame(lastFrame, () => sessions.length === 1);
+	await waitForFrame(lastFrame, () => sessions[0]!.writes.join('') === 'ls\r');
+
+	// Ctrl-] and j together: j moves the list.
+	stdin.write(`${ctrlBracket}j`);
+	await waitForFrame(lastFrame, frame => /› web/.test(frame));
+	assert.equal(sessions[0]!.writes.join(''), 'ls\r');
+
+	// Back on db, x and keys together: the keys reach the running shell, which gets the focus back.
+	stdin.write('k');
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('xpwd\r');
+	await waitForFrame(
+		lastFrame,
+		() => sessions[0]!.writes.join('') === 'ls\rpwd\r',
+	);
+	assert.equal(sessions.length, 1, 'no second session');
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('Ctrl-] back to the dashboard'),
+	);
 });
 
 test('the end of a session is written in the pane and gives the keys back', async () => {

@@ -1,5 +1,5 @@
-import {memo, useCallback} from 'react';
-import {Box, Text, Transform} from 'ink';
+import {memo, type Ref, useCallback, useLayoutEffect, useMemo} from 'react';
+import {Box, type DOMElement, Text, Transform} from 'ink';
 import stringWidth from 'string-width';
 import sanitize from '../../engine/sanitize.js';
 import {theme} from '../theme.js';
@@ -32,6 +32,14 @@ type Props = {
 	Shown in the top border (e.g. the container name, or the title the program set).
 	*/
 	readonly title?: string;
+	/**
+	The bordered box around the cells (the cells start one column in, on its first row).
+	*/
+	readonly contentRef?: Ref<DOMElement>;
+	/**
+	Called with the lines each commit drew, once they are in Ink's tree.
+	*/
+	readonly onLines?: (lines: readonly string[]) => void;
 };
 
 /**
@@ -102,18 +110,6 @@ function withCursor(row: ScreenRow, x: number): ScreenRun[] {
 	return runs;
 }
 
-type RowProps = {
-	readonly row: ScreenRow;
-	/**
-	Column of the cursor when it is drawn on this row.
-	*/
-	readonly cursorX?: number;
-	/**
-	Columns the row may take; a row of a wider snapshot (in the moment of a resize) is cut.
-	*/
-	readonly columns: number;
-};
-
 let level: ColorLevel | undefined;
 
 const blanks = new Map<number, string>();
@@ -158,13 +154,15 @@ export function fitText(text: string, width: number): string {
 
 const graphemes = new Intl.Segmenter();
 
-/*
-A row is a `<Transform>` of blank text that returns the styled row: Ink lays out (and caches the measurement of)
-only the blank, which is the same for every row of a width. With `<Text>`, every distinct line a program ever
-showed would stay in Ink's measurement cache (see `terminal/sgr.ts`). Ink does not clip what a transform returns,
-so the row is cut to `columns` here, and each run is made exactly as wide as it says.
+/**
+One row of the screen as the pane draws it: styled (SGR only), cut to `columns`, each run exactly as wide as it
+says, and padded to exactly `columns` cells.
 */
-const Row = memo(function Row({row, cursorX, columns}: RowProps) {
+function rowLine(
+	row: ScreenRow,
+	cursorX: number | undefined,
+	columns: number,
+): string {
 	const runs = cursorX === undefined ? row : withCursor(row, cursorX);
 	level ??= colorLevel();
 	let width = 0;
@@ -179,8 +177,64 @@ const Row = memo(function Row({row, cursorX, columns}: RowProps) {
 		width += runWidth;
 	}
 
+	return width < columns ? line + blank(columns - width) : line;
+}
+
+const madeLines = new WeakMap<
+	ScreenRow,
+	{readonly columns: number; readonly line: string}
+>();
+
+/**
+The pane's lines for `snapshot`: exactly `rows` of them, each `columns` wide, the cursor drawn when `focused`.
+Ink renders these, and the shell pane writes the same strings straight to the terminal between Ink's frames
+(`ui/direct-region.ts`), so the two never disagree.
+*/
+export function paneLines(
+	snapshot: ScreenSnapshot,
+	focused: boolean,
+	size: {readonly columns: number; readonly rows: number},
+): string[] {
+	const {columns, rows} = size;
+	const {cursor} = snapshot;
+	const cursorY = focused && cursor.visible ? cursor.y : -1;
+	const lines: string[] = [];
+	for (let y = 0; y < rows; y++) {
+		const row = snapshot.rows[y];
+		if (row === undefined) {
+			lines.push(blank(columns));
+		} else if (y === cursorY) {
+			lines.push(rowLine(row, cursor.x, columns));
+		} else {
+			// The screen keeps the row objects of unchanged rows, so most lines are made once.
+			let made = madeLines.get(row);
+			if (made?.columns !== columns) {
+				made = {columns, line: rowLine(row, undefined, columns)};
+				madeLines.set(row, made);
+			}
+
+			lines.push(made.line);
+		}
+	}
+
+	return lines;
+}
+
+/*
+A row is a `<Transform>` of blank text that returns the styled line: Ink lays out (and caches the measurement of)
+only the blank, which is the same for every row of a width. With `<Text>`, every distinct line a program ever
+showed would stay in Ink's measurement cache (see `terminal/sgr.ts`). Ink does not clip what a transform returns;
+`paneLines` made the line exactly as wide as the blank.
+*/
+const Row = memo(function Row({
+	line,
+	columns,
+}: {
+	readonly line: string;
+	readonly columns: number;
+}) {
 	const transform = useCallback(() => line, [line]);
-	return <Transform transform={transform}>{blank(width)}</Transform>;
+	return <Transform transform={transform}>{blank(columns)}</Transform>;
 });
 
 /**
@@ -193,17 +247,25 @@ export default function TerminalView({
 	width,
 	height,
 	title,
+	contentRef,
+	onLines,
 }: Props) {
 	const {columns, rows} = terminalContentSize({width, height});
 	const borderColor = focused ? theme.border.focused : theme.border.normal;
-	const {cursor} = snapshot;
-	const cursorY = focused && cursor.visible ? cursor.y : -1;
+	const lines = useMemo(
+		() => paneLines(snapshot, focused, {columns, rows}),
+		[snapshot, focused, columns, rows],
+	);
+	useLayoutEffect(() => {
+		onLines?.(lines);
+	}, [lines, onLines]);
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
 			<Text color={borderColor} wrap="truncate">
 				{topBorder(width, title)}
 			</Text>
 			<Box
+				ref={contentRef}
 				flexDirection="column"
 				width={width}
 				height={Math.max(1, height - 1)}
@@ -211,14 +273,9 @@ export default function TerminalView({
 				borderTop={false}
 				borderColor={borderColor}
 			>
-				{snapshot.rows.slice(0, rows).map((row, y) => (
+				{lines.map((line, y) => (
 					// eslint-disable-next-line react/no-array-index-key
-					<Row
-						key={y}
-						row={row}
-						cursorX={y === cursorY ? cursor.x : undefined}
-						columns={columns}
-					/>
+					<Row key={y} line={line} columns={columns} />
 				))}
 			</Box>
 		</Box>

@@ -35,10 +35,29 @@ export type TerminalScreenOptions = {
 	*/
 	readonly escapeKey?: string;
 	/**
-	Called when the escape key is typed while focused.
+	Called when the escape key is typed while focused, with what was typed after it in the same chunk (for the
+	dashboard, `ui/key-handover.ts`).
 	*/
-	readonly onEscape?: () => void;
+	readonly onEscape?: (rest: string) => void;
+	/**
+	Draws a changed screen straight onto the terminal and says whether it did (`ui/direct-region.ts`). When it
+	does, the component's own re-render (Ink's whole frame) follows once the screen rested for `catchUpMs` (or after
+	`catchUpMaxMs` of steady change), off the path from a key to its echo.
+	*/
+	readonly draw?: (snapshot: ScreenSnapshot) => boolean;
+	/**
+	Subscribes to keys handed over from the dashboard (`ui/key-handover.ts`): taken as if typed while focused. A
+	new function subscribes again.
+	*/
+	readonly handedOver?: (listener: (keys: string) => void) => () => void;
 };
+
+/**
+How long the screen must rest before the pane's React state catches up with what was drawn directly, and how long
+it may lag behind at most. While someone types, Ink's whole frame would only delay the next echo.
+*/
+const catchUpMs = 150;
+const catchUpMaxMs = 1000;
 
 export type TerminalScreenState = {
 	readonly snapshot: ScreenSnapshot;
@@ -58,6 +77,11 @@ type Rendered = {
 	readonly title: string;
 	readonly ended?: SessionEnd;
 };
+
+/**
+Most typed-ahead input kept while the session is still opening (a paste, at most); beyond it, the oldest is dropped.
+*/
+const typeaheadLimit = 64 * 1024;
 
 const noop = () => {
 	// Resize failures are not worth an error: the next resize tries again.
@@ -91,6 +115,14 @@ const useTerminalScreen = (
 	const screenRef = useRef<Screen | undefined>(undefined);
 	const endedRef = useRef(false);
 	const sizeRef = useRef({columns, rows});
+	// Keys typed into the focused pane before its session (or its screen) exists: sent, in order, once it does, as
+	// a terminal keeps typeahead. The pane is remounted for each session (keyed by its id), so they never go to
+	// another session than the one they were typed for.
+	const typeaheadRef = useRef<string[]>([]);
+
+	const drawn = useEffectEvent(
+		(snapshot: ScreenSnapshot) => options.draw?.(snapshot) ?? false,
+	);
 
 	// Declared first so that it runs before the effect that creates the screen.
 	useEffect(() => {
@@ -109,15 +141,34 @@ const useTerminalScreen = (
 		screenRef.current = screen;
 		endedRef.current = false;
 		setRendered({session, snapshot: screen.snapshot(), title: ''});
+		let catchUp: NodeJS.Timeout | undefined;
+		let behindSince: number | undefined;
+		const show = () => {
+			clearTimeout(catchUp);
+			catchUp = undefined;
+			behindSince = undefined;
+
+			const snapshot = screen.snapshot();
+			setRendered(previous =>
+				previous?.session === session
+					? {...previous, snapshot}
+					: {session, snapshot, title: screen.title},
+			);
+		};
 
 		const unsubscribe = [
 			screen.onChange(() => {
-				const snapshot = screen.snapshot();
-				setRendered(previous =>
-					previous?.session === session
-						? {...previous, snapshot}
-						: {session, snapshot, title: screen.title},
-				);
+				if (drawn(screen.snapshot())) {
+					const now = performance.now();
+					behindSince ??= now;
+					clearTimeout(catchUp);
+					catchUp = setTimeout(
+						show,
+						Math.min(catchUpMs, behindSince + catchUpMaxMs - now),
+					);
+				} else {
+					show();
+				}
 			}),
 			screen.onTitleChange(title => {
 				setRendered(previous =>
@@ -134,6 +185,7 @@ const useTerminalScreen = (
 			}),
 			session.onEnd(end => {
 				endedRef.current = true;
+				typeaheadRef.current = [];
 				// After what the program wrote last has been parsed, to know where its cursor is.
 				void screen.whenParsed().then(() => {
 					screen.write(endLine(end, screen.snapshot().cursor.x === 0));
@@ -146,7 +198,14 @@ const useTerminalScreen = (
 			}),
 		];
 
+		const typeahead = typeaheadRef.current;
+		typeaheadRef.current = [];
+		for (const typed of typeahead) {
+			session.write(translateInput(typed, screen.modes));
+		}
+
 		return () => {
+			clearTimeout(catchUp);
 			for (const stop of unsubscribe) {
 				stop();
 			}
@@ -176,8 +235,8 @@ const useTerminalScreen = (
 		setRawMode,
 		isRawModeSupported,
 	} = useStdin();
-	const escapeTyped = useEffectEvent(() => {
-		options.onEscape?.();
+	const escapeTyped = useEffectEvent((rest: string) => {
+		options.onEscape?.(rest);
 	});
 
 	const send = (data: string) => {
@@ -186,20 +245,36 @@ const useTerminalScreen = (
 		}
 	};
 
+	/**
+	Keeps `typed` (raw, untranslated: the screen's modes are not known yet) for the session that is opening.
+	*/
+	const keep = (typed: string) => {
+		const typeahead = typeaheadRef.current;
+		typeahead.push(typed);
+		let size = typeahead.reduce((total, each) => total + each.length, 0);
+		while (size > typeaheadLimit && typeahead.length > 1) {
+			size -= typeahead.shift()!.length;
+		}
+	};
+
 	const sendRaw = useEffectEvent((sequence: string) => {
-		const {forward, escaped} = splitAtEscapeKey(sequence, escapeKey);
+		const {forward, escaped, rest} = splitAtEscapeKey(sequence, escapeKey);
 		const screen = screenRef.current;
-		if (forward !== '' && screen) {
-			send(translateInput(forward, screen.modes));
+		if (forward !== '') {
+			if (session && screen) {
+				send(translateInput(forward, screen.modes));
+			} else if (!endedRef.current) {
+				keep(forward);
+			}
 		}
 
 		if (escaped) {
-			escapeTyped();
+			escapeTyped(rest);
 		}
 	});
 
-	const rawInput =
-		focused && session !== undefined && inputEmitter !== undefined;
+	// While the session opens too: what is typed then is kept for it.
+	const rawInput = focused && inputEmitter !== undefined;
 	useEffect(() => {
 		if (!rawInput) {
 			return;
@@ -223,17 +298,33 @@ const useTerminalScreen = (
 		};
 	}, [rawInput, inputEmitter, isRawModeSupported, setRawMode]);
 
+	const {handedOver} = options;
+	useEffect(() => {
+		if (!handedOver) {
+			return;
+		}
+
+		return handedOver(keys => {
+			sendRaw(keys);
+		});
+	}, [handedOver]);
+
 	// Fallback when Ink gives no raw sequences: its parsed keys.
 	useInput(
 		(input, key) => {
 			if (isEscapeKey(input, key, escapeKey)) {
-				escapeTyped();
+				escapeTyped('');
 				return;
 			}
 
-			send(keyToBytes(input, key, screenRef.current?.modes));
+			const bytes = keyToBytes(input, key, screenRef.current?.modes);
+			if (session && screenRef.current) {
+				send(bytes);
+			} else if (bytes !== '' && !endedRef.current) {
+				keep(bytes);
+			}
 		},
-		{isActive: focused && session !== undefined && inputEmitter === undefined},
+		{isActive: focused && inputEmitter === undefined},
 	);
 
 	const blank = useMemo(() => blankSnapshot(columns, rows), [columns, rows]);
@@ -241,7 +332,10 @@ const useTerminalScreen = (
 		return {snapshot: blank, title: ''};
 	}
 
-	const {snapshot, title, ended} = rendered;
+	const {title, ended} = rendered;
+	// The screen's newest state, not the one of the last `show`: it may have been drawn directly since, and a render
+	// for another reason (focus, title) must not put older cells back.
+	const snapshot = screenRef.current?.snapshot() ?? rendered.snapshot;
 	return ended ? {snapshot, title, ended} : {snapshot, title};
 };
 

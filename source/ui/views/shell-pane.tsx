@@ -3,8 +3,11 @@ import {memo, useCallback, useEffect, useSyncExternalStore} from 'react';
 import {keyLabel} from '../../keymap/labels.js';
 import type {ShellPane as Pane} from '../../state/types.js';
 import TerminalView, {
+	paneLines,
 	terminalContentSize,
 } from '../components/terminal-view.js';
+import type {ScreenSnapshot} from '../../terminal/screen.js';
+import useDirectRegion from '../hooks/use-direct-region.js';
 import {useServices} from '../context.js';
 import useTerminalScreen from '../hooks/use-terminal-screen.js';
 import {theme} from '../theme.js';
@@ -68,18 +71,36 @@ typed while `pane.focused` go to the container (every other input handler is off
 (Ctrl-]), which gives them back to the dashboard. Output of the session only re-renders this component.
 */
 function ShellPane({pane, width, height}: Props) {
-	const {sessions, store} = useServices();
+	const {sessions, store, directDraw, keys} = useServices();
 	const session = useSyncExternalStore(sessions.subscribe, () =>
 		sessions.get(pane.id),
 	);
-	const leave = useCallback(() => {
-		store.dispatch({type: 'shell/focus', focused: false});
-	}, [store]);
-	const {snapshot, title} = useTerminalScreen(
-		session,
-		terminalContentSize({width, height}),
-		{focused: pane.focused, onEscape: leave},
+	const leave = useCallback(
+		(rest: string) => {
+			store.dispatch({type: 'shell/focus', focused: false});
+			if (rest !== '') {
+				keys.toDashboard(rest);
+			}
+		},
+		[store, keys],
 	);
+	const handedOver = useCallback(
+		(listener: (typed: string) => void) => keys.onPaneKeys(pane.id, listener),
+		[keys, pane.id],
+	);
+	const size = terminalContentSize({width, height});
+	// Output and echoes are drawn straight onto the terminal, not as a whole Ink frame (see ui/direct-region.ts).
+	const direct = useDirectRegion(directDraw);
+	const draw = direct
+		? (screen: ScreenSnapshot) =>
+				direct.draw(paneLines(screen, pane.focused, size), size.columns)
+		: undefined;
+	const {snapshot, title} = useTerminalScreen(session, size, {
+		focused: pane.focused,
+		onEscape: leave,
+		handedOver,
+		...(draw ? {draw} : {}),
+	});
 
 	// Keys move between the pane's raw listener and the keymap's `useInput` as focus moves; hold Ink's raw mode
 	// for the pane's lifetime so that the handover never drops it (Ink turns raw mode off, and resets its key
@@ -124,6 +145,9 @@ function ShellPane({pane, width, height}: Props) {
 			width={width}
 			height={height}
 			title={paneTitle(pane, title)}
+			{...(direct
+				? {contentRef: direct.contentRef, onLines: direct.onLines}
+				: {})}
 		/>
 	);
 }
