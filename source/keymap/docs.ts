@@ -19,6 +19,7 @@ const scopeNames: Readonly<Record<Binding['scope'], string>> = {
 	dialog: 'dialogs',
 	shell: 'shell pane (focused)',
 	'shell-pane': 'dashboard, shell pane open',
+	'shell-live': 'dashboard, shell running',
 	'shell-replace': 'replace question',
 };
 

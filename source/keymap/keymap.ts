@@ -9,7 +9,8 @@ what it does.
 Where a binding applies. `global` works wherever no overlay or prompt is open; `always` works even then
 (Ctrl-C). `list` applies to whichever of the three panes is focused. `shell` is while the shell pane has the keys
 (they all go to the container; its bindings are handled by the pane itself and listed here for the footer and
-help); `shell-pane` is the dashboard while a shell pane is open; `shell-replace` is the replace-it? question.
+help); `shell-pane` is the dashboard while a shell pane is open, `shell-live` while its session still runs;
+`shell-replace` is the replace-it? question.
 */
 export type Scope =
 	| 'always'
@@ -25,6 +26,7 @@ export type Scope =
 	| 'dialog'
 	| 'shell'
 	| 'shell-pane'
+	| 'shell-live'
 	| 'shell-replace';
 
 export type Binding = {
@@ -474,7 +476,7 @@ export const keymap = [
 	{
 		command: 'shell.focus',
 		keys: ['ctrl+]'],
-		scope: 'shell-pane',
+		scope: 'shell-live',
 		group: 'Shell',
 		description: 'Back to the shell pane',
 		hint: 'to shell',

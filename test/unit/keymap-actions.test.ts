@@ -80,6 +80,7 @@ test('the footer hints fit 80 columns in every scope', () => {
 		['events', 'list', 'global', 'always'],
 		['form', 'always'],
 		['dialog', 'always'],
+		['containers', 'list', 'shell-pane', 'shell-live', 'global', 'always'],
 	];
 	for (const each of scopes) {
 		const line = footer(each);
@@ -89,4 +90,7 @@ test('the footer hints fit 80 columns in every scope', () => {
 	assert.match(footer(scopes[0]!), /s stop .*d rm .*r run/);
 	assert.doesNotMatch(footer(scopes[0]!, true), /\b(?:stop|rm|run|commit)\b/);
 	assert.match(footer(scopes[2]!), /r run .*t tag .*d rmi/);
+	// Ctrl-] back to the shell is offered while its session runs, not after it ended.
+	assert.match(footer(scopes[6]!), /Ctrl-] to shell/);
+	assert.doesNotMatch(footer(scopes[1]!), /Ctrl-]/);
 });

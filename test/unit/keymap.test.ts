@@ -53,6 +53,10 @@ test('no key means two things in any set of scopes that are live together', () =
 				overlay: {kind: 'details', target: {pane: 'events', seq: 1}, scroll: 0},
 			},
 		}),
+		// The dashboard with a shell pane open, its session running or ended.
+		['containers', 'list', 'shell-pane', 'shell-live', 'global', 'always'],
+		['images', 'list', 'shell-pane', 'global', 'always'],
+		['shell-replace', 'always'],
 	];
 	for (const scopes of scopeSets) {
 		const seen = new Map<string, string>();

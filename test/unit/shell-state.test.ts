@@ -120,7 +120,14 @@ test('shell state - focus moves between the pane and the dashboard', () => {
 		{type: 'shell/focus', focused: false},
 	);
 	assert.equal(state.ui.shell?.focused, false);
-	assert.ok(activeScopes(state).includes('shell-pane'));
+	assert.deepEqual(activeScopes(state), [
+		'containers',
+		'list',
+		'shell-pane',
+		'shell-live',
+		'global',
+		'always',
+	]);
 	state = reducer(state, {type: 'ui/filter-open'});
 	state = reducer(state, {type: 'shell/focus', focused: true});
 	assert.equal(state.ui.shell?.focused, true);

@@ -11,7 +11,7 @@ import {useAppState, useServices} from '../context.js';
 /**
 Which scopes are live: the focused shell takes every key (its pane handles its own escape key); an open
 question, overlay or prompt takes every key but Ctrl-C; otherwise the focused pane, the list keys, the shell
-pane's keys when it is open, and the global ones.
+pane's keys when it is open (Ctrl-] back to it only while its session runs), and the global ones.
 */
 export function activeScopes(state: AppState): Scope[] {
 	const {ui, connection} = state;
@@ -38,9 +38,13 @@ export function activeScopes(state: AppState): Scope[] {
 		return ['global', 'always'];
 	}
 
-	return ui.shell
+	if (!ui.shell) {
+		return [ui.pane, 'list', 'global', 'always'];
+	}
+
+	return ui.shell.status === 'ended'
 		? [ui.pane, 'list', 'shell-pane', 'global', 'always']
-		: [ui.pane, 'list', 'global', 'always'];
+		: [ui.pane, 'list', 'shell-pane', 'shell-live', 'global', 'always'];
 }
 
 /**
