@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import {after, afterEach, test} from 'node:test';
 import {createTestDocker} from '../helpers/docker.js';
+import {startSocketProxy} from '../helpers/socket-proxy.js';
 import {type Dockpit, eventually, startDockpit} from '../helpers/pty.js';
 
 const fixtures = createTestDocker();
@@ -27,8 +28,13 @@ const sleep = async (ms: number) =>
 Starts dockpit with the Containers pane filtered to one test's containers (the engine is shared): the ones made
 with `hint`, which are named `dockpit-test-<hint>-<runId>-<n>`.
 */
-async function open(hint: string, columns = 160, rows = 45) {
-	running = startDockpit({columns, rows});
+async function open(
+	hint: string,
+	columns = 160,
+	rows = 45,
+	args: string[] = [],
+) {
+	running = startDockpit({columns, rows, args});
 	const app = running;
 	await app.waitFor('● live');
 	app.write('/');
@@ -226,6 +232,31 @@ test('stopping the container from outside ends the session cleanly; the dashboar
 	// The keys are the dashboard's again.
 	app.write('x');
 	await app.waitFor(`${target.name} is exited: a shell needs it running`);
+});
+
+test('the engine dropping the connection ends the session with a line saying so; the container keeps running', async () => {
+	const target = await fixtures.container({hint: 'cut'});
+	const proxy = await startSocketProxy();
+	try {
+		const app = await open('cut', 160, 45, ['--host', `unix://${proxy.path}`]);
+		await app.waitFor(screen => selectedRow(screen) === 0);
+		app.write('x');
+		await app.waitFor('/ #', 8000);
+		await proxy.cut();
+		await app.waitFor(
+			screen =>
+				screen.includes('[session ended: connection to the engine lost]') &&
+				screen.includes('ended · Ctrl-W close') &&
+				screen.includes('reconnecting'),
+			10_000,
+		);
+		const info = await fixtures.docker.getContainer(target.id).inspect();
+		assert.equal(info.State.Running, true, 'only the connection went away');
+		app.write(ctrlW);
+		await app.waitFor(screen => !screen.includes('shell:'));
+	} finally {
+		await proxy.cut().catch(() => undefined);
+	}
 });
 
 test('a flood (yes | head -c 5000000) does not block the dashboard keys, and memory stays bounded', async () => {
