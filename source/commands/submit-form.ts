@@ -107,11 +107,14 @@ export const submitForm: Command = async context => {
 
 			store.dispatch({type: 'ui/overlay-close'});
 			try {
+				// `-it` creates the container only: the pane attaches first and then starts it, as docker run -it
+				// does, so that nothing it writes first is missed.
 				const id = await whileBusy(
 					store,
 					[purpose.source.id],
 					'starting',
-					async () => engine.runContainer(spec),
+					async () =>
+						spec.tty ? engine.createContainer(spec) : engine.runContainer(spec),
 				);
 				const name = spec.name ?? shortId(id);
 				selectNew(context, 'containers', id, purpose.source.pane, [
@@ -122,13 +125,17 @@ export const submitForm: Command = async context => {
 				store.dispatch({
 					type: 'ui/flash',
 					text: spec.tty
-						? `Started ${name} with a TTY, attached in the shell pane (Ctrl-P Ctrl-Q detaches)`
+						? `Created ${name} with a TTY; it starts attached in the shell pane (Ctrl-P Ctrl-Q detaches)`
 						: `Started ${name} from ${spec.image}`,
 					level: 'success',
 				});
 				if (spec.tty) {
 					// `-it`: like docker run -it, the pane attaches to the new container's main process.
-					await openShell(context, {containerId: id, name, mode: 'attach'});
+					await openShell(
+						context,
+						{containerId: id, name, mode: 'attach'},
+						{start: true},
+					);
 				}
 			} catch (error) {
 				refused(

@@ -357,14 +357,14 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		const info = await call(what, async () => container.inspect());
 		const state = info.State as
 			{Running?: unknown; Paused?: unknown} | undefined;
-		if (state?.Running !== true) {
+		if (options.start !== true && state?.Running !== true) {
 			throw new EngineError(
 				'conflict',
 				`${what} is not running; start it before attaching`,
 			);
 		}
 
-		if (state.Paused === true) {
+		if (state?.Paused === true) {
 			throw new EngineError(
 				'conflict',
 				`${what} is paused; unpause it before attaching`,
@@ -372,6 +372,15 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		}
 
 		const tty = (info.Config as {Tty?: unknown} | undefined)?.Tty === true;
+		// `docker run -it`: a container that never ran is removed again if it cannot be attached or started.
+		const giveUp = async (error: unknown): Promise<never> => {
+			if (options.start === true) {
+				await container.remove({force: true}).catch(() => undefined);
+			}
+
+			throw error;
+		};
+
 		const socket = (await call(what, async () =>
 			container.attach({
 				stream: true,
@@ -381,7 +390,19 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 				hijack: true,
 				detachKeys: options.detachKeys,
 			}),
-		)) as unknown as Duplex;
+		).catch(giveUp)) as unknown as Duplex;
+		if (options.start === true) {
+			await call(what, async () => container.start()).catch(
+				async (error: unknown) => {
+					if (error instanceof EngineError && error.kind === 'not-modified') {
+						return; // Started meanwhile, from elsewhere.
+					}
+
+					socket.destroy();
+					return giveUp(error);
+				},
+			);
+		}
 
 		let output: Readable = socket;
 		if (!tty) {
@@ -625,6 +646,13 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 				throw fail(error, describe('container', spec.name ?? container.id));
 			}
 
+			return container.id;
+		},
+
+		async createContainer(spec) {
+			const container = await call(describe('image', spec.image), async () =>
+				docker.createContainer(createOptions(spec)),
+			);
 			return container.id;
 		},
 

@@ -23,6 +23,7 @@ const access: Readonly<
 	unpauseContainer: 'write',
 	removeContainer: 'write',
 	runContainer: 'write',
+	createContainer: 'write',
 	commitContainer: 'write',
 	tagImage: 'write',
 	removeImage: 'write',

@@ -320,6 +320,11 @@ export type AttachOptions = {
 	Docker's detach key sequence (`ctrl-p,ctrl-q`), sent to the engine so that detaching leaves the container running.
 	*/
 	readonly detachKeys: string;
+	/**
+	Start the (created) container once attached, as `docker run -it` does: nothing it writes first is missed. If
+	it cannot be attached or started, it is removed again.
+	*/
+	readonly start?: boolean;
 };
 
 /**
@@ -372,6 +377,11 @@ export type Engine = {
 	Creates and starts a container; resolves with its id.
 	*/
 	runContainer(spec: RunSpec): Promise<string>;
+	/**
+	Creates a container without starting it (`docker create`); resolves with its id. For `-it` runs, which attach
+	first and start after (`AttachOptions.start`).
+	*/
+	createContainer(spec: RunSpec): Promise<string>;
 	diffContainer(id: string): Promise<FileChange[]>;
 	/**
 	Resolves with the new image's id.

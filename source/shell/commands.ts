@@ -21,6 +21,12 @@ Opens a session for `target` in the pane, closing whatever session the pane show
 export async function openShell(
 	context: CommandContext,
 	target: ShellTarget,
+	options: {
+		/**
+		The container was only created: start it once attached (`docker run -it`).
+		*/
+		readonly start?: boolean;
+	} = {},
 ): Promise<void> {
 	const {engine, store, sessions, shells, shellSize} = context;
 	const previous = store.getState().ui.shell;
@@ -38,6 +44,7 @@ export async function openShell(
 				: await engine.attach(target.containerId, {
 						...size,
 						detachKeys: attachDetachKeys,
+						...(options.start ? {start: true} : {}),
 					});
 		if (store.getState().ui.shell?.id !== id) {
 			// Closed or replaced while the engine was answering.

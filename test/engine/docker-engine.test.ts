@@ -731,6 +731,51 @@ test('attach to an -it container, detach with the detach keys: the container kee
 	);
 });
 
+test('docker run -it: create, attach with start; what the container writes first is not missed', async () => {
+	const id = await engine.createContainer(
+		spec('run-it', {
+			cmd: ['sh', '-c', 'echo first-words; exec sh'],
+			tty: true,
+			openStdin: true,
+		}),
+	);
+	assert.equal((await engine.inspectContainer(id)).state, 'created');
+	const session = await engine.attach(id, {
+		columns: 80,
+		rows: 24,
+		detachKeys: 'ctrl-p,ctrl-q',
+		start: true,
+	});
+	const recorded = record(session);
+	await recorded.waitForOutput(/first-words/);
+	session.write('exit 4\r');
+	assert.deepEqual(await recorded.waitForEnd(), {
+		reason: 'container exited with code 4',
+		exitCode: 4,
+	});
+});
+
+test('docker run -it whose start fails: the error is thrown and the created container removed', async () => {
+	const id = await engine.createContainer(
+		spec('run-it-broken', {
+			cmd: ['/no/such/binary'],
+			tty: true,
+			openStdin: true,
+		}),
+	);
+	await rejectsWith(
+		engine.attach(id, {
+			columns: 80,
+			rows: 24,
+			detachKeys: 'ctrl-p,ctrl-q',
+			start: true,
+		}),
+		'bad-request',
+		/no such file/,
+	);
+	await rejectsWith(engine.inspectContainer(id), 'not-found');
+});
+
 test('attach to a container without a TTY: output is demultiplexed; close() detaches', async () => {
 	const id = await engine.runContainer(
 		spec('attach-plain', {

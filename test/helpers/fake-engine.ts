@@ -55,6 +55,7 @@ export type FakeEngine = Engine & {
 			| 'unpauseContainer'
 			| 'removeContainer'
 			| 'runContainer'
+			| 'createContainer'
 			| 'diffContainer'
 			| 'commitContainer'
 			| 'tagImage'
@@ -317,6 +318,15 @@ export function createFakeEngine(
 			}
 
 			return 'f'.repeat(64);
+		},
+		async createContainer(spec) {
+			record('createContainer', spec);
+			const override = fake.overrides.createContainer;
+			if (override) {
+				return override(spec);
+			}
+
+			return 'c'.repeat(64);
 		},
 		async diffContainer(id) {
 			record('diffContainer', id);

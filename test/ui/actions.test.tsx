@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {EngineError} from '../../source/engine/types.js';
 import {container, createFakeEngine, image} from '../helpers/fake-engine.js';
+import {createFakeSession} from '../helpers/fake-session.js';
 import {keys, renderApp, settle, waitForFrame} from '../helpers/render.js';
 
 let cleanups: Array<() => void> = [];
@@ -260,6 +261,30 @@ test('run form: invalid fields are shown next to them and nothing is sent; fixed
 	]);
 	assert.equal(store.getState().ui.pane, 'containers');
 	assert.equal(store.getState().ui.selection.containers.key, 'f'.repeat(64));
+});
+
+test('run form with -it: the container is created, then attached in the shell pane and started there', async () => {
+	const {engine, lastFrame, stdin} = start();
+	const session = createFakeSession();
+	engine.terminal = () => session.session;
+	await waitForFrame(lastFrame, frame => frame.includes('› web'));
+	await type(stdin, 'r');
+	await waitForFrame(lastFrame, frame => frame.includes('Run a container'));
+	// Name → Command → Ports → Env → Volumes → Restart → --rm → -it
+	await type(stdin, 'console', ...Array.from({length: 7}, () => '\t'), ' ');
+	await waitForFrame(lastFrame, frame =>
+		/\[x\] Interactive with a TTY/.test(frame),
+	);
+	await type(stdin, keys.enter);
+	await waitForFrame(lastFrame, frame => frame.includes('attached: console'));
+	assert.equal(calls(engine, 'runContainer').length, 0, 'not started before');
+	assert.equal(calls(engine, 'createContainer').length, 1);
+	assert.deepEqual(calls(engine, 'attach'), [
+		[
+			'c'.repeat(64),
+			{columns: 98, rows: 9, detachKeys: 'ctrl-p,ctrl-q', start: true},
+		],
+	]);
 });
 
 test('run form: a submit the engine refuses brings the form back with what was typed and why', async () => {
