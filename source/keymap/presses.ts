@@ -67,7 +67,10 @@ function characterPress(character: string, base: Key): readonly [string, Key] {
 	}
 }
 
-const noFlags: Key = {
+/**
+An Ink key press with no flag set.
+*/
+export const noKey: Key = {
 	upArrow: false,
 	downArrow: false,
 	leftArrow: false,
@@ -122,20 +125,20 @@ export function pressesOf(raw: string): Array<readonly [string, Key]> {
 			if (sequence) {
 				const flag = sequenceKeys[sequence[1] ?? sequence[2] ?? ''];
 				if (flag) {
-					presses.push(['', {...noFlags, [flag]: true}]);
+					presses.push(['', {...noKey, [flag]: true}]);
 				}
 
 				rest = rest.slice(sequence[0].length);
 				continue;
 			}
 
-			presses.push(['', {...noFlags, escape: true}]);
+			presses.push(['', {...noKey, escape: true}]);
 			rest = rest.slice(1);
 			continue;
 		}
 
 		const character = String.fromCodePoint(rest.codePointAt(0)!);
-		presses.push(characterPress(character, noFlags));
+		presses.push(characterPress(character, noKey));
 		rest = rest.slice(character.length);
 	}
 

@@ -1,27 +1,5 @@
-import type {Key} from 'ink';
-
 /**
-An Ink key press with no flag set, to spread test cases over: `{...noKey, ctrl: true}`.
+An Ink key press with no flag set, to spread test cases over: `{...noKey, ctrl: true}`. The same one the keymap
+reads raw input with.
 */
-export const noKey: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
+export {noKey} from '../../source/keymap/presses.js';
