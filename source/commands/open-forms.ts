@@ -40,7 +40,7 @@ async function openRunForm(
 		focus: 1,
 		notes: [
 			{
-				text: 'Runs detached, as docker run -d does.',
+				text: 'Runs detached, as docker run -d does (with -it: in the shell pane).',
 				tone: 'muted',
 			},
 		],

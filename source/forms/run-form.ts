@@ -80,7 +80,7 @@ export function runFormFields(image: string, command: readonly string[]) {
 			id: 'tty',
 			label: 'Interactive with a TTY (-it)',
 			value: false,
-			hint: 'Runs detached with a TTY and stdin open; attach to it later',
+			hint: 'Starts it attached in the shell pane, as docker run -it does',
 		},
 	];
 	return fields;
