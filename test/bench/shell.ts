@@ -129,27 +129,14 @@ async function throughDockpit(columns: number, rows: number) {
 			}
 
 			const expected = line + letter(index);
-			let stop: () => void = () => undefined;
 			const pressed = performance.now();
 			// eslint-disable-next-line no-await-in-loop
-			const arrived = await new Promise<number>((resolve, reject) => {
-				const timer = setTimeout(() => {
-					stop();
-					reject(new Error(`no echo of ${expected} within 5 s`));
-				}, 5000);
-				stop = app.onData((_data, parsed) => {
-					// The time the chunk arrived; whether it completed the frame with the echo is known once parsed.
-					const at = performance.now();
-					void parsed.then(() => {
-						if (typedLine(app.screen()) === expected) {
-							clearTimeout(timer);
-							stop();
-							resolve(at);
-						}
-					});
-				});
-				app.write(letter(index));
-			});
+			const arrived = await app.timeTo(
+				() => {
+					app.write(letter(index));
+				},
+				screen => typedLine(screen) === expected,
+			);
 			times.push(arrived - pressed);
 			line = expected;
 			// eslint-disable-next-line no-await-in-loop

@@ -24,12 +24,16 @@ export type Dockpit = {
 	Everything the process wrote, raw, for checks on what reaches the real terminal.
 	*/
 	readonly output: () => string;
-	/**
-	Calls `listener` with each chunk the process writes, as it arrives (for benchmarks that time frames); returns
-	a function that stops it. `parsed` resolves once the emulator has taken the chunk in.
-	*/
-	onData(listener: (data: string, parsed: Promise<void>) => void): () => void;
 	write(data: string): void;
+	/**
+	Calls `act` and resolves with the time (performance.now()) at which the chunk of output arrived after which the
+	screen first satisfies `match`: for benchmarks, which must not round to a polling interval.
+	*/
+	timeTo(
+		act: () => void,
+		match: (screen: string) => boolean,
+		timeoutMs?: number,
+	): Promise<number>;
 	resize(columns: number, rows: number): void;
 	waitFor(
 		match: string | RegExp | ((screen: string) => boolean),
@@ -135,14 +139,33 @@ export function startDockpit(
 	return {
 		screen,
 		output: () => output,
-		onData(listener) {
-			listeners.add(listener);
-			return () => {
-				listeners.delete(listener);
-			};
-		},
 		write(data) {
 			child.write(data);
+		},
+		async timeTo(act, match, timeoutMs = 5000) {
+			return new Promise<number>((resolve, reject) => {
+				const stop = () => {
+					clearTimeout(timer);
+					listeners.delete(listener);
+				};
+
+				const timer = setTimeout(() => {
+					stop();
+					reject(new Error(`screen never matched within ${timeoutMs} ms`));
+				}, timeoutMs);
+				const listener = (_data: string, parsed: Promise<void>) => {
+					const at = performance.now();
+					void parsed.then(() => {
+						if (listeners.has(listener) && !insideFrame && match(screen())) {
+							stop();
+							resolve(at);
+						}
+					});
+				};
+
+				listeners.add(listener);
+				act();
+			});
 		},
 		resize(newColumns, newRows) {
 			terminal.resize(newColumns, newRows);
