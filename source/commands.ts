@@ -18,6 +18,7 @@ import {
 	focusShell,
 	leaveShell,
 	openForSelected,
+	zoomShell,
 } from './shell/commands.js';
 import {selectedKey, visibleEvents} from './state/selectors.js';
 import type {DetailsTarget} from './state/types.js';
@@ -154,6 +155,7 @@ export const commands: Record<CommandId, Command> = {
 	'container.shell': openForSelected('exec'),
 	'container.attach': openForSelected('attach'),
 	'shell.focus': focusShell,
+	'shell.zoom': zoomShell,
 	'shell.close': closeShell,
 	'shell.leave': leaveShell,
 	async 'shell.replace'(context) {

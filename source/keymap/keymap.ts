@@ -482,6 +482,13 @@ export const keymap = [
 		hint: 'to shell',
 	},
 	{
+		command: 'shell.zoom',
+		keys: ['z'],
+		scope: 'shell-live',
+		group: 'Shell',
+		description: 'Shell pane full screen (Ctrl-] brings the lists back)',
+	},
+	{
 		command: 'shell.close',
 		keys: ['ctrl+w'],
 		scope: 'shell-pane',

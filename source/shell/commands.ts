@@ -121,6 +121,14 @@ export function focusShell({store}: CommandContext): void {
 }
 
 /**
+`z` in the dashboard: the running session's pane fills the screen and takes the keys; Ctrl-] brings the lists
+back.
+*/
+export function zoomShell({store}: CommandContext): void {
+	store.dispatch({type: 'shell/zoom'});
+}
+
+/**
 Ctrl-] in the pane: the keys go back to the dashboard; the session keeps running.
 */
 export function leaveShell({store}: CommandContext): void {

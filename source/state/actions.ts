@@ -34,6 +34,8 @@ export type ShellAction =
 	| {readonly type: 'shell/failed'; readonly id: number; readonly error: string}
 	/** Keys go to the pane (`true`) or to the dashboard. */
 	| {readonly type: 'shell/focus'; readonly focused: boolean}
+	/** The pane fills the screen and takes the keys, while its session runs. */
+	| {readonly type: 'shell/zoom'}
 	| {readonly type: 'shell/close'}
 	| {readonly type: 'shell/ask-replace'; readonly target: ShellTarget}
 	| {readonly type: 'shell/cancel-replace'};

@@ -303,6 +303,7 @@ function reduce(state: AppState, action: Action): AppState {
 		case 'shell/ended':
 		case 'shell/failed':
 		case 'shell/focus':
+		case 'shell/zoom':
 		case 'shell/close':
 		case 'shell/ask-replace':
 		case 'shell/cancel-replace': {

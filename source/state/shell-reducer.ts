@@ -34,9 +34,11 @@ export default function reduceShell(ui: UiState, action: ShellAction): UiState {
 				action.exitCode === undefined
 					? {reason: action.reason}
 					: {reason: action.reason, exitCode: action.exitCode};
+			// The keys go back to the dashboard, so the lists come back too.
+			const {zoomed, ...unzoomed} = shell;
 			return {
 				...ui,
-				shell: {...shell, status: 'ended', focused: false, ended},
+				shell: {...unzoomed, status: 'ended', focused: false, ended},
 			};
 		}
 
@@ -45,10 +47,11 @@ export default function reduceShell(ui: UiState, action: ShellAction): UiState {
 				return ui;
 			}
 
+			const {zoomed, ...unzoomed} = shell;
 			return {
 				...ui,
 				shell: {
-					...shell,
+					...unzoomed,
 					status: 'ended',
 					focused: false,
 					error: action.error,
@@ -66,14 +69,32 @@ export default function reduceShell(ui: UiState, action: ShellAction): UiState {
 			}
 
 			const {replace, ...rest} = shell;
-			return action.focused
-				? {
-						...ui,
-						shell: {...rest, focused: true},
-						overlay: undefined,
-						filtering: false,
-					}
-				: {...ui, shell: {...shell, focused: false}};
+			if (action.focused) {
+				return {
+					...ui,
+					shell: {...rest, focused: true},
+					overlay: undefined,
+					filtering: false,
+				};
+			}
+
+			// Leaving a zoomed pane brings the lists back.
+			const {zoomed, ...unzoomed} = shell;
+			return {...ui, shell: {...unzoomed, focused: false}};
+		}
+
+		case 'shell/zoom': {
+			if (!shell || shell.status === 'ended') {
+				return ui;
+			}
+
+			const {replace, ...rest} = shell;
+			return {
+				...ui,
+				shell: {...rest, focused: true, zoomed: true},
+				overlay: undefined,
+				filtering: false,
+			};
 		}
 
 		case 'shell/close': {

@@ -289,6 +289,10 @@ export type ShellPane = ShellTarget & {
 	`x` was pressed on another container while this session runs: asking before replacing it.
 	*/
 	readonly replace?: ShellTarget;
+	/**
+	The pane fills the whole body of the screen (`z`); the lists are hidden until the keys go back to them.
+	*/
+	readonly zoomed?: boolean;
 };
 
 export type UiState = {

@@ -54,7 +54,10 @@ export default function App() {
 	};
 	const state = useAppState(state => state);
 	const {ui, connection} = state;
-	const layout = layoutBody(bodySize, ui.shell !== undefined);
+	const layout = layoutBody(
+		bodySize,
+		ui.shell?.zoomed ? 'zoomed' : ui.shell !== undefined,
+	);
 	const sizes = useRef({page: 1, shell: {columns: 2, rows: 1}});
 	sizes.current = {
 		page: layout.list.height - 1,
@@ -198,6 +201,7 @@ export default function App() {
 				width={bodySize.width}
 			>
 				<Box
+					display={layout.zoomed ? 'none' : 'flex'}
 					flexDirection="column"
 					borderStyle="round"
 					borderColor={

@@ -18,6 +18,10 @@ export type BodyLayout = {
 	Outer size of the shell pane, border included; absent without a pane.
 	*/
 	readonly shell?: Size;
+	/**
+	The shell pane fills the body and the lists are not drawn (their size is what they get back).
+	*/
+	readonly zoomed?: boolean;
 };
 
 /**
@@ -44,13 +48,21 @@ const clamp = (value: number, min: number, max: number) =>
 /**
 Splits a body of `size` between the lists and, when `shell` is on, the shell pane: beside the lists on a wide
 terminal (the lists get 45 %, at least `minListWidth`), below them otherwise (the lists get a third, at least
-`minListHeight`). The two parts always fill the body exactly.
+`minListHeight`). The two parts always fill the body exactly. A zoomed pane gets the whole body.
 */
-export function layoutBody(size: Size, shell: boolean): BodyLayout {
+export function layoutBody(size: Size, shell: boolean | 'zoomed'): BodyLayout {
 	const width = Math.max(1, Math.floor(size.width));
 	const height = Math.max(1, Math.floor(size.height));
 	if (!shell) {
 		return {direction: 'column', list: {width, height}};
+	}
+
+	if (shell === 'zoomed') {
+		return {
+			...layoutBody(size, true),
+			shell: {width, height},
+			zoomed: true,
+		};
 	}
 
 	if (width >= besideFromColumns) {

@@ -186,7 +186,7 @@ test('x opens a shell: typing, escape sequences kept from the terminal, live lis
 
 	// Ctrl-] gives the keys back: j moves the list; x on the same container goes back to its shell.
 	app.write(ctrlBracket);
-	await app.waitFor('Ctrl-] focus · Ctrl-W close');
+	await app.waitFor('Ctrl-] focus · z full screen · Ctrl-W close');
 	app.write('j');
 	await app.waitFor(screen => selectedRow(screen) === 1);
 	app.write('k');
@@ -194,6 +194,27 @@ test('x opens a shell: typing, escape sequences kept from the terminal, live lis
 	app.write('x');
 	await app.waitFor('Ctrl-] back to the dashboard');
 	assert.equal(await shells(main.id), 1, 'still the one shell');
+
+	// z: the pane takes the whole body (the lists hidden), and so does the shell's TTY; Ctrl-] brings them back.
+	app.write(ctrlBracket);
+	await app.waitFor('Ctrl-] focus');
+	app.write('z');
+	await app.waitFor(
+		screen => !screen.includes('NAME') && screen.includes('Ctrl-] back to'),
+	);
+	await sleep(300);
+	await type(app, 'clear; echo zoomed $(stty size)');
+	const zoomed = await app.waitFor(/zoomed \d+ \d+/);
+	const [, zoomedRows, zoomedColumns] = /zoomed (\d+) (\d+)/.exec(zoomed)!;
+	assert.deepEqual(
+		{columns: Number(zoomedColumns), rows: Number(zoomedRows)},
+		// 120x40: the body is 35 lines (40 less header, tab bar, status, footer and the last line).
+		{columns: 118, rows: 33},
+	);
+	app.write(ctrlBracket);
+	await app.waitFor(screen => selectedRow(screen) === 0);
+	app.write('x');
+	await app.waitFor('Ctrl-] back to the dashboard');
 
 	await type(app, 'exit 3');
 	// The line in the pane and its border's title may reach the screen in separate frames.
@@ -312,7 +333,7 @@ test('X attaches to the main process; closing the pane detaches and leaves the c
 	await type(app, 'echo at$((1+1))tached');
 	await app.waitFor('at2tached', 5000);
 	app.write(ctrlBracket);
-	await app.waitFor('Ctrl-] focus · Ctrl-W close');
+	await app.waitFor('Ctrl-] focus · z full screen · Ctrl-W close');
 	app.write(ctrlW);
 	await app.waitFor(screen => !screen.includes('attached:'));
 	await sleep(1000);

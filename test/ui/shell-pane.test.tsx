@@ -218,6 +218,36 @@ test('keys in the same chunk as x, or as the escape key, go where the focus went
 	);
 });
 
+test('z puts the running pane on the whole screen with the keys; Ctrl-] brings the lists back', async () => {
+	const {sessions, lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	await waitForFrame(lastFrame, () => sessions.length === 1);
+	stdin.write(ctrlBracket);
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('Ctrl-] focus · z full screen · Ctrl-W close'),
+	);
+	stdin.write('z');
+	let frame = await waitForFrame(
+		lastFrame,
+		frame =>
+			frame.includes('Ctrl-] back to the dashboard') && !frame.includes('web'),
+	);
+	assert.doesNotMatch(frame, /NAME/, 'the lists are hidden');
+	// 100x24: the body is 19 lines, all of it the pane's (98x17 inside its border).
+	await waitForFrame(lastFrame, () =>
+		sessions[0]!.resizes.some(size => size.columns === 98 && size.rows === 17),
+	);
+	stdin.write('ls\r');
+	await waitForFrame(lastFrame, () => sessions[0]!.writes.join('') === 'ls\r');
+
+	stdin.write(ctrlBracket);
+	frame = await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	assert.match(frame, /web/);
+	assert.match(frame, /Ctrl-] focus/);
+	await waitForFrame(lastFrame, () => sessions[0]!.resizes.at(-1)?.rows === 9);
+});
+
 test('the end of a session is written in the pane and gives the keys back', async () => {
 	const {sessions, lastFrame, stdin} = start();
 	await waitForFrame(lastFrame, frame => /› db/.test(frame));

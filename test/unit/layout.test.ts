@@ -94,3 +94,11 @@ test('layout - a tiny body still gives both parts a line', () => {
 	assert.ok(layout.shell!.height >= 1);
 	assert.equal(layout.list.height + layout.shell!.height, 3);
 });
+
+test('layout - a zoomed pane gets the whole body; the lists keep the size they come back to', () => {
+	const body = {width: 100, height: 19};
+	const layout = layoutBody(body, 'zoomed');
+	assert.deepEqual(layout.shell, {width: 100, height: 19});
+	assert.equal(layout.zoomed, true);
+	assert.deepEqual(layout.list, layoutBody(body, true).list);
+});

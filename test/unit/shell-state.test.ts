@@ -113,6 +113,35 @@ test('shell state - a failed open keeps the error and gives the keys back', () =
 	assert.equal(state.ui.shell?.focused, false);
 });
 
+test('shell state - z zooms a running pane and gives it the keys; leaving it, or its end, brings the lists back', () => {
+	let state = run(
+		{type: 'shell/opening', id: 1, target: web},
+		{type: 'shell/opened', id: 1},
+		{type: 'shell/focus', focused: false},
+		{type: 'ui/filter-open'},
+		{type: 'shell/zoom'},
+	);
+	assert.equal(state.ui.shell?.zoomed, true);
+	assert.equal(state.ui.shell?.focused, true);
+	assert.equal(state.ui.filtering, false);
+	state = reducer(state, {type: 'shell/focus', focused: false});
+	assert.equal(state.ui.shell?.zoomed, undefined);
+
+	state = reducer(state, {type: 'shell/zoom'});
+	state = reducer(state, {
+		type: 'shell/ended',
+		id: 1,
+		reason: 'shell exited with code 0',
+		exitCode: 0,
+	});
+	assert.equal(state.ui.shell?.zoomed, undefined);
+	assert.equal(
+		reducer(state, {type: 'shell/zoom'}).ui.shell?.zoomed,
+		undefined,
+		'an ended session does not zoom',
+	);
+});
+
 test('shell state - focus moves between the pane and the dashboard', () => {
 	let state = run(
 		{type: 'shell/opening', id: 1, target: web},

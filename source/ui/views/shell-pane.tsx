@@ -26,6 +26,7 @@ type Props = {
 
 const escapeLabel = keyLabel('ctrl+]');
 const closeLabel = keyLabel('ctrl+w');
+const zoomLabel = keyLabel('z');
 
 /**
 What the border says: what runs where, and the keys that matter now.
@@ -44,7 +45,9 @@ export function paneTitle(pane: Pane, programTitle = ''): string {
 	} else if (pane.focused) {
 		parts.push(`${escapeLabel} back to the dashboard`);
 	} else {
-		parts.push(`${escapeLabel} focus · ${closeLabel} close`);
+		parts.push(
+			`${escapeLabel} focus · ${zoomLabel} full screen · ${closeLabel} close`,
+		);
 	}
 
 	return parts.join(' · ');
