@@ -79,11 +79,18 @@ test('docker tag shows in Images; / filters; ? opens help; q quits and restores 
 	await fixtures.cli('tag', testImage, reference);
 	await app.waitFor(reference, 3000);
 
+	// Help from the keymap, the current pane's keys first.
 	app.write('?');
-	await app.waitFor('Show or hide stopped containers');
+	await app.waitFor(
+		screen =>
+			screen.includes('Keys  (Esc or ? to close)') &&
+			screen.includes('Tag the image') &&
+			screen.includes('Toggle this help'),
+	);
 	app.write(key.escape);
 	await app.waitFor(
-		screen => !screen.includes('Show or hide stopped containers'),
+		screen =>
+			!screen.includes('Toggle this help') && screen.includes(reference),
 	);
 
 	app.write('q');
