@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import process from 'node:process';
 import meow from 'meow';
+import {type EscapeKey, parseEscapeKey} from './source/keymap/escape-key.js';
 
 const cli = meow(
 	`
@@ -16,6 +17,7 @@ const cli = meow(
 	  --context, -c    Docker context to use (default: $DOCKER_CONTEXT, then the current context)
 	  --read-only      Look, don't touch: keys that change anything are disabled
 	  --shell          Shells x tries in a container, in order (default: /bin/bash,/bin/sh)
+	  --escape-key     Key between the shell pane and the lists (default: ctrl-])
 	  --version        Show the version
 	  --help           Show this help
 
@@ -36,6 +38,7 @@ const cli = meow(
 			context: {type: 'string', shortFlag: 'c'},
 			readOnly: {type: 'boolean', default: false},
 			shell: {type: 'string', default: '/bin/bash,/bin/sh'},
+			escapeKey: {type: 'string', default: 'ctrl-]'},
 		},
 	},
 );
@@ -47,6 +50,16 @@ const shells = cli.flags.shell
 if (shells.length === 0) {
 	process.stderr.write(
 		'dockpit: --shell needs at least one shell path (e.g. /bin/sh)\n',
+	);
+	process.exit(2);
+}
+
+let escapeKey: EscapeKey;
+try {
+	escapeKey = parseEscapeKey(cli.flags.escapeKey);
+} catch (error) {
+	process.stderr.write(
+		`dockpit: ${error instanceof Error ? error.message : String(error)}\n`,
 	);
 	process.exit(2);
 }
@@ -74,6 +87,7 @@ try {
 		...(cli.flags.context === undefined ? {} : {context: cli.flags.context}),
 		readOnly: cli.flags.readOnly,
 		shells,
+		escapeKey,
 	});
 } catch (error) {
 	const message = error instanceof Error ? error.message : String(error);

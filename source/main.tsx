@@ -15,6 +15,7 @@ import App from './ui/app.js';
 import {ServicesProvider} from './ui/context.js';
 import {createFrameSignal} from './ui/direct-region.js';
 import {createKeyHandover} from './ui/key-handover.js';
+import type {EscapeKey} from './keymap/escape-key.js';
 
 export type RunOptions = {
 	readonly host?: string;
@@ -24,6 +25,10 @@ export type RunOptions = {
 	Shells an exec session tries, in order.
 	*/
 	readonly shells: readonly string[];
+	/**
+	Between the shell pane and the dashboard (`--escape-key`).
+	*/
+	readonly escapeKey?: EscapeKey;
 };
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -76,6 +81,7 @@ export default async function run(options: RunOptions): Promise<number> {
 				sessions,
 				shells: options.shells,
 				keys: createKeyHandover(),
+				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				directDraw: {
 					write(data) {
 						process.stdout.write(data);

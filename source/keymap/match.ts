@@ -60,20 +60,23 @@ The bindings that apply in `scopes`, in table order; with `enabled` to leave som
 export function bindingsFor(
 	scopes: readonly Scope[],
 	enabled: (binding: Binding) => boolean = () => true,
+	table: readonly Binding[] = keymap,
 ): Binding[] {
-	return keymap.filter(
+	return table.filter(
 		binding => scopes.includes(binding.scope) && enabled(binding),
 	);
 }
 
 /**
-Which command a key press means in `scopes`; earlier scopes win.
+Which command a key press means in `scopes`; earlier scopes win. `table` is the keymap, or the keymap with its keys
+moved by a flag (`--escape-key`).
 */
 export function resolve(
 	input: string,
 	key: Key,
 	scopes: readonly Scope[],
 	enabled: (binding: Binding) => boolean = () => true,
+	table: readonly Binding[] = keymap,
 ): CommandId | undefined {
 	const name = keyName(input, key);
 	if (name === undefined) {
@@ -81,13 +84,14 @@ export function resolve(
 	}
 
 	for (const scope of scopes) {
-		const binding = keymap.find(
+		const binding = table.find(
 			candidate =>
 				candidate.scope === scope &&
 				(candidate.keys as readonly string[]).includes(name),
 		);
 		if (binding && enabled(binding)) {
-			return binding.command;
+			// Tables are the keymap with keys moved (`withEscapeKey`): every command is one of its commands.
+			return binding.command as CommandId;
 		}
 	}
 

@@ -2,7 +2,6 @@ import {Box} from 'ink';
 import {useCallback, useEffect, useRef} from 'react';
 import {bindingsFor} from '../keymap/match.js';
 import {helpOrder} from '../keymap/help-order.js';
-import {keymap} from '../keymap/keymap.js';
 import {goneTargets} from '../state/dialog-selectors.js';
 import DetailsView from './components/details-view.js';
 import DialogView from './components/dialog-view.js';
@@ -20,6 +19,7 @@ import {terminalContentSize} from './components/terminal-view.js';
 import useKeymap, {
 	activeScopes,
 	useBindingEnabled,
+	useKeymapTable,
 } from './hooks/use-keymap.js';
 import useNow from './hooks/use-now.js';
 import useTerminalSize from './hooks/use-terminal-size.js';
@@ -69,6 +69,7 @@ export default function App() {
 	});
 
 	const enabled = useBindingEnabled();
+	const table = useKeymapTable();
 	const now = useNow(1000);
 
 	const flashId = ui.flash?.id;
@@ -130,7 +131,7 @@ export default function App() {
 	if (ui.overlay?.kind === 'help') {
 		body = (
 			<HelpOverlay
-				bindings={helpOrder(keymap, ui.pane)}
+				bindings={helpOrder(table, ui.pane)}
 				width={innerWidth}
 				height={innerHeight}
 				scroll={ui.overlay.scroll}
@@ -239,7 +240,7 @@ export default function App() {
 				/>
 			)}
 			{tooSmall ? null : (
-				<FooterHints bindings={bindingsFor(scopes, enabled)} />
+				<FooterHints bindings={bindingsFor(scopes, enabled, table)} />
 			)}
 		</Box>
 	);

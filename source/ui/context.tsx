@@ -8,6 +8,7 @@ import type {Engine} from '../engine/types.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {DirectDraw} from './direct-region.js';
 import type {KeyHandover} from './key-handover.js';
+import type {EscapeKey} from '../keymap/escape-key.js';
 import type {Store} from '../state/store.js';
 import type {AppState} from '../state/types.js';
 
@@ -37,6 +38,10 @@ export type AppServices = {
 	Keys of one chunk passed between the dashboard and the shell pane when focus moves half-way through it.
 	*/
 	readonly keys: KeyHandover;
+	/**
+	`--escape-key`: between the shell pane and the dashboard. Ctrl-] when absent.
+	*/
+	readonly escapeKey?: EscapeKey;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

@@ -137,6 +137,22 @@ test('without a terminal it exits 1 with one line', async () => {
 	assert.match(result.stderr, /needs an interactive terminal/);
 });
 
+test('a bad --escape-key exits 2 with one line saying why', async () => {
+	const result = await promisify(execFile)(
+		process.execPath,
+		[cliPath, '--escape-key', 'ctrl-w'],
+		{env: {...process.env, CI: ''}},
+	).then(
+		() => ({code: 0, stderr: ''}),
+		(error: {code: number; stderr: string}) => error,
+	);
+	assert.equal(result.code, 2);
+	assert.equal(
+		result.stderr.trim(),
+		'dockpit: --escape-key ctrl-w: Ctrl-W already means "Close the shell pane" in the dashboard',
+	);
+});
+
 test('80x24 is usable and a smaller terminal says so', async () => {
 	running = startDockpit({columns: 80, rows: 24});
 	const screen = await running.waitFor('● live');

@@ -6,6 +6,7 @@ import {createStore, type Store} from '../../source/state/store.js';
 import startSync from '../../source/state/sync.js';
 import {initialState} from '../../source/state/types.js';
 import App from '../../source/ui/app.js';
+import type {EscapeKey} from '../../source/keymap/escape-key.js';
 import {createKeyHandover} from '../../source/ui/key-handover.js';
 import {ServicesProvider} from '../../source/ui/context.js';
 import type {FakeEngine} from './fake-engine.js';
@@ -16,7 +17,7 @@ wide and (with no rows) counts as 24 rows.
 */
 export function renderApp(
 	engine: FakeEngine,
-	options: {readOnly?: boolean} = {},
+	options: {readOnly?: boolean; escapeKey?: EscapeKey} = {},
 ) {
 	const store: Store = createStore(reducer, initialState(engine.host));
 	const stopSync = startSync(engine, store, {
@@ -33,6 +34,7 @@ export function renderApp(
 				sessions,
 				shells: ['/bin/bash', '/bin/sh'],
 				keys: createKeyHandover(),
+				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 			}}
 		>
 			<App />

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import {afterEach, test} from 'node:test';
 import {EngineError} from '../../source/engine/types.js';
+import {
+	type EscapeKey,
+	parseEscapeKey,
+} from '../../source/keymap/escape-key.js';
 import {container, createFakeEngine} from '../helpers/fake-engine.js';
 import {createFakeSession, type FakeSession} from '../helpers/fake-session.js';
 import {keys, renderApp, settle, waitForFrame} from '../helpers/render.js';
@@ -27,7 +31,9 @@ const old = container({
 	exitCode: 0,
 });
 
-function start(options: {readOnly?: boolean; shells?: boolean} = {}) {
+function start(
+	options: {readOnly?: boolean; shells?: boolean; escapeKey?: EscapeKey} = {},
+) {
 	const engine = createFakeEngine({containers: [web, db, old]});
 	const sessions: FakeSession[] = [];
 	if (options.shells ?? true) {
@@ -38,7 +44,10 @@ function start(options: {readOnly?: boolean; shells?: boolean} = {}) {
 		};
 	}
 
-	const app = renderApp(engine, {readOnly: options.readOnly ?? false});
+	const app = renderApp(engine, {
+		readOnly: options.readOnly ?? false,
+		...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
+	});
 	cleanups.push(app.cleanup);
 	return {...app, engine, sessions};
 }
@@ -246,6 +255,37 @@ test('z puts the running pane on the whole screen with the keys; Ctrl-] brings t
 	assert.match(frame, /web/);
 	assert.match(frame, /Ctrl-] focus/);
 	await waitForFrame(lastFrame, () => sessions[0]!.resizes.at(-1)?.rows === 9);
+});
+
+test('--escape-key ctrl-a: Ctrl-A moves between pane and lists, Ctrl-] goes to the container', async () => {
+	const {sessions, lastFrame, stdin} = start({
+		escapeKey: parseEscapeKey('ctrl-a'),
+	});
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('x');
+	await waitForFrame(lastFrame, frame =>
+		frame.includes('Ctrl-A back to the dashboard'),
+	);
+	await waitForFrame(lastFrame, () => sessions.length === 1);
+	stdin.write(ctrlBracket);
+	await settle();
+	stdin.write('\u0001');
+	let frame = await waitForFrame(lastFrame, frame =>
+		frame.includes('Ctrl-A focus'),
+	);
+	assert.match(frame, /Ctrl-A to shell/, 'the footer names the key');
+	assert.equal(sessions[0]!.writes.join(''), ctrlBracket);
+	stdin.write('j');
+	await waitForFrame(lastFrame, frame => /› web/.test(frame));
+	stdin.write('\u0001');
+	frame = await waitForFrame(lastFrame, frame =>
+		frame.includes('Ctrl-A back to the dashboard'),
+	);
+	stdin.write('?');
+	await waitForFrame(
+		lastFrame,
+		() => sessions[0]!.writes.join('') === `${ctrlBracket}?`,
+	);
 });
 
 test('the end of a session is written in the pane and gives the keys back', async () => {

@@ -1,7 +1,8 @@
-import {useEffect, useEffectEvent} from 'react';
+import {useEffect, useEffectEvent, useMemo} from 'react';
 import {type Key, useApp, useInput} from 'ink';
 import {type CommandContext, commands} from '../../commands.js';
-import type {Binding, Scope} from '../../keymap/keymap.js';
+import {defaultEscapeKey, withEscapeKey} from '../../keymap/escape-key.js';
+import {type Binding, keymap, type Scope} from '../../keymap/keymap.js';
 import {resolve} from '../../keymap/match.js';
 import {editFor, pressesOf, splitPresses} from '../../keymap/presses.js';
 import {keyToBytes} from '../../terminal/keys.js';
@@ -58,6 +59,14 @@ export function focusedTextField(state: AppState): FormField | undefined {
 }
 
 /**
+The keymap as this run uses it: with `--escape-key` in place of Ctrl-].
+*/
+export function useKeymapTable(): readonly Binding[] {
+	const {escapeKey = defaultEscapeKey} = useServices();
+	return useMemo(() => withEscapeKey(keymap, escapeKey), [escapeKey]);
+}
+
+/**
 Is this binding usable under the current flags?
 */
 export function useBindingEnabled(): (binding: Binding) => boolean {
@@ -80,6 +89,7 @@ const useKeymap = ({
 	const services = useServices();
 	const {exit} = useApp();
 	const enabled = useBindingEnabled();
+	const table = useKeymapTable();
 	// While the shell pane has the keys, this handler must not see them (Ink gives every key to every handler).
 	const shellFocused = useAppState(state => state.ui.shell?.focused === true);
 	// Each press of a chunk runs against the state the presses before it left (one may open a form, another
@@ -121,6 +131,7 @@ const useKeymap = ({
 				pressKey,
 				activeScopes(store.getState()),
 				enabled,
+				table,
 			);
 			if (command === undefined) {
 				continue;

@@ -1,5 +1,6 @@
 import {Box, Text, useStdin} from 'ink';
 import {memo, useCallback, useEffect, useSyncExternalStore} from 'react';
+import {defaultEscapeKey} from '../../keymap/escape-key.js';
 import {keyLabel} from '../../keymap/labels.js';
 import type {ShellPane as Pane} from '../../state/types.js';
 import TerminalView, {
@@ -24,14 +25,17 @@ type Props = {
 	readonly height: number;
 };
 
-const escapeLabel = keyLabel('ctrl+]');
 const closeLabel = keyLabel('ctrl+w');
 const zoomLabel = keyLabel('z');
 
 /**
 What the border says: what runs where, and the keys that matter now.
 */
-export function paneTitle(pane: Pane, programTitle = ''): string {
+export function paneTitle(
+	pane: Pane,
+	programTitle = '',
+	escapeLabel = defaultEscapeKey.label,
+): string {
 	const what = pane.mode === 'exec' ? 'shell' : 'attached';
 	const parts = [`${what}: ${pane.name}`];
 	if (programTitle !== '') {
@@ -71,10 +75,16 @@ export function replaceQuestion(pane: Pane | undefined): string | undefined {
 /**
 The shell pane: the session kept under `pane.id` in the shell sessions, drawn through a terminal emulator. Keys
 typed while `pane.focused` go to the container (every other input handler is off then), except the escape key
-(Ctrl-]), which gives them back to the dashboard. Output of the session only re-renders this component.
+(Ctrl-] unless `--escape-key` says otherwise), which gives them back to the dashboard. Output of the session only re-renders this component.
 */
 function ShellPane({pane, width, height}: Props) {
-	const {sessions, store, directDraw, keys} = useServices();
+	const {
+		sessions,
+		store,
+		directDraw,
+		keys,
+		escapeKey = defaultEscapeKey,
+	} = useServices();
 	const session = useSyncExternalStore(sessions.subscribe, () =>
 		sessions.get(pane.id),
 	);
@@ -100,6 +110,7 @@ function ShellPane({pane, width, height}: Props) {
 		: undefined;
 	const {snapshot, title} = useTerminalScreen(session, size, {
 		focused: pane.focused,
+		escapeKey: escapeKey.bytes,
 		onEscape: leave,
 		handedOver,
 		...(draw ? {draw} : {}),
@@ -132,7 +143,7 @@ function ShellPane({pane, width, height}: Props) {
 				paddingX={1}
 			>
 				<Text wrap="truncate" color={theme.text.secondary}>
-					{paneTitle(pane)}
+					{paneTitle(pane, '', escapeKey.label)}
 				</Text>
 				<Text wrap="wrap" color={theme.status.error}>
 					{pane.error}
@@ -147,7 +158,7 @@ function ShellPane({pane, width, height}: Props) {
 			focused={pane.focused}
 			width={width}
 			height={height}
-			title={paneTitle(pane, title)}
+			title={paneTitle(pane, title, escapeKey.label)}
 			{...(direct
 				? {contentRef: direct.contentRef, onLines: direct.onLines}
 				: {})}
