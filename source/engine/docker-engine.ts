@@ -348,6 +348,12 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		return session;
 	}
 
+	async function create(spec: RunSpec): Promise<Docker.Container> {
+		return call(describe('image', spec.image), async () =>
+			docker.createContainer(createOptions(spec)),
+		);
+	}
+
 	async function attach(
 		id: string,
 		options: AttachOptions,
@@ -636,9 +642,7 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		},
 
 		async runContainer(spec) {
-			const container = await call(describe('image', spec.image), async () =>
-				docker.createContainer(createOptions(spec)),
-			);
+			const container = await create(spec);
 			try {
 				await container.start();
 			} catch (error) {
@@ -650,10 +654,7 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		},
 
 		async createContainer(spec) {
-			const container = await call(describe('image', spec.image), async () =>
-				docker.createContainer(createOptions(spec)),
-			);
-			return container.id;
+			return (await create(spec)).id;
 		},
 
 		async diffContainer(id) {
