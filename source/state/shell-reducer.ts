@@ -2,6 +2,30 @@ import type {ShellAction} from './actions.js';
 import type {ShellPane, UiState} from './types.js';
 
 /**
+The pane takes the keys: nothing else may be waiting for them (a replace question, an overlay, the filter prompt).
+*/
+function keysToPane(ui: UiState, shell: ShellPane): UiState {
+	const {replace, ...rest} = shell;
+	return {
+		...ui,
+		shell: {...rest, focused: true},
+		overlay: undefined,
+		filtering: false,
+	};
+}
+
+/**
+The dashboard takes the keys back, so the lists come back too: a zoom ends.
+*/
+function keysToDashboard(
+	shell: ShellPane,
+	change: Partial<Pick<ShellPane, 'status' | 'ended' | 'error'>>,
+): ShellPane {
+	const {zoomed, ...rest} = shell;
+	return {...rest, ...change, focused: false};
+}
+
+/**
 The shell pane's part of the reducer: `(ui, action) → ui`, pure. Outcomes (`opened`, `ended`, `failed`) only apply
 to the session the pane still shows.
 */
@@ -15,8 +39,7 @@ export default function reduceShell(ui: UiState, action: ShellAction): UiState {
 				status: 'opening',
 				focused: true,
 			};
-			// The pane takes the keys: nothing else may be waiting for them.
-			return {...ui, shell: pane, overlay: undefined, filtering: false};
+			return keysToPane(ui, pane);
 		}
 
 		case 'shell/opened': {
@@ -34,11 +57,9 @@ export default function reduceShell(ui: UiState, action: ShellAction): UiState {
 				action.exitCode === undefined
 					? {reason: action.reason}
 					: {reason: action.reason, exitCode: action.exitCode};
-			// The keys go back to the dashboard, so the lists come back too.
-			const {zoomed, ...unzoomed} = shell;
 			return {
 				...ui,
-				shell: {...unzoomed, status: 'ended', focused: false, ended},
+				shell: keysToDashboard(shell, {status: 'ended', ended}),
 			};
 		}
 
@@ -47,15 +68,9 @@ export default function reduceShell(ui: UiState, action: ShellAction): UiState {
 				return ui;
 			}
 
-			const {zoomed, ...unzoomed} = shell;
 			return {
 				...ui,
-				shell: {
-					...unzoomed,
-					status: 'ended',
-					focused: false,
-					error: action.error,
-				},
+				shell: keysToDashboard(shell, {status: 'ended', error: action.error}),
 			};
 		}
 
@@ -68,19 +83,9 @@ export default function reduceShell(ui: UiState, action: ShellAction): UiState {
 				return ui;
 			}
 
-			const {replace, ...rest} = shell;
-			if (action.focused) {
-				return {
-					...ui,
-					shell: {...rest, focused: true},
-					overlay: undefined,
-					filtering: false,
-				};
-			}
-
-			// Leaving a zoomed pane brings the lists back.
-			const {zoomed, ...unzoomed} = shell;
-			return {...ui, shell: {...unzoomed, focused: false}};
+			return action.focused
+				? keysToPane(ui, shell)
+				: {...ui, shell: keysToDashboard(shell, {})};
 		}
 
 		case 'shell/zoom': {
@@ -88,13 +93,7 @@ export default function reduceShell(ui: UiState, action: ShellAction): UiState {
 				return ui;
 			}
 
-			const {replace, ...rest} = shell;
-			return {
-				...ui,
-				shell: {...rest, focused: true, zoomed: true},
-				overlay: undefined,
-				filtering: false,
-			};
+			return keysToPane(ui, {...shell, zoomed: true});
 		}
 
 		case 'shell/close': {
