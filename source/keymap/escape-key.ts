@@ -56,7 +56,8 @@ need for something else. Throws an `Error` with a one-line reason.
 */
 export function parseEscapeKey(spec: string): EscapeKey {
 	const text = spec.trim().toLowerCase();
-	const match = /^ctrl-(.)$/.exec(text);
+	// The keys with a control code of their own: letters and @ [ \ ] ^ _ ?.
+	const match = /^ctrl-([a-z@[\\\]^_?])$/.exec(text);
 	if (!match) {
 		throw new Error(
 			`--escape-key ${JSON.stringify(spec)}: give a Ctrl key as Docker writes it, e.g. ctrl-] or ctrl-a`,

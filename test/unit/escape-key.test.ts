@@ -22,6 +22,7 @@ for (const [spec, reason] of [
 	['x', /give a Ctrl key as Docker writes it/],
 	['ctrl-', /give a Ctrl key/],
 	['alt-a', /give a Ctrl key/],
+	['ctrl-1', /give a Ctrl key/],
 	['ctrl-[', /same as Esc/],
 	['ctrl-i', /same as Tab/],
 	['ctrl-m', /same as Enter/],
