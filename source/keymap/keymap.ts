@@ -486,7 +486,7 @@ export const keymap = [
 		keys: ['z'],
 		scope: 'shell-live',
 		group: 'Shell',
-		description: 'Shell pane full screen (Ctrl-] brings the lists back)',
+		description: 'Shell pane full screen, until the keys go back to the lists',
 	},
 	{
 		command: 'shell.close',
