@@ -1,4 +1,4 @@
-import {openShell} from '../shell/commands.js';
+import {openShell} from './shell.js';
 import {validateCommitForm} from '../forms/commit-form.js';
 import {formValues} from '../forms/form-values.js';
 import {validateRunForm} from '../forms/run-form.js';

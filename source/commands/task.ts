@@ -2,6 +2,12 @@ import type {Store} from '../state/store.js';
 import type {FlashLevel, Target} from '../state/types.js';
 import {capitalize, isConflict, isGone, reason} from './words.js';
 
+/**
+The argv of the docker CLI call that does what a dockpit action does (`['docker', 'rm', '-f', 'web']`): shown in
+the command log so that every action teaches its docker equivalent.
+*/
+export type DockerLine = readonly string[];
+
 let lastToken = 0;
 
 /**
@@ -62,6 +68,10 @@ export type Step = {
 	readonly busy: string;
 	readonly done: string;
 	readonly already?: string;
+	/**
+	The docker CLI line that does the same (`['docker', 'stop', 'web']`), for the command log.
+	*/
+	readonly docker?: DockerLine;
 	readonly run: () => Promise<unknown>;
 };
 

@@ -1,7 +1,7 @@
 /**
 THE keymap: every key dockpit answers to, in one table. It drives the input handling (`ui/hooks/use-keymap.ts`),
 the footer hints, the `?` help overlay and the readme's keys table (`npm run docs:keys`; a test fails when the
-readme drifts). A command without a handler in `commands.ts` is a compile error, and every binding must say
+readme drifts). A command without a handler in `commands/index.ts` is a compile error, and every binding must say
 what it does.
 */
 

@@ -1,7 +1,7 @@
 /**
 Where the live terminal sessions of the shell pane are kept: outside React and outside the store, which only
 holds serialisable facts about the pane (`state.ui.shell`, with the same `id`). Commands open and close sessions
-here (`shell/commands.ts`); the pane component reads the session for its id to draw it.
+here (`commands/shell.ts`); the pane component reads the session for its id to draw it.
 */
 import type {TerminalSession} from '../engine/types.js';
 

@@ -41,7 +41,7 @@ export type ShellAction =
 	| {readonly type: 'shell/cancel-replace'};
 
 /**
-Everything that can change the state. Engine facts come from `sync.ts`; UI intents from `commands.ts`.
+Everything that can change the state. Engine facts come from `sync.ts`; UI intents from `commands/`.
 */
 export type Action =
 	| {readonly type: 'connection/connecting'}

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import test from 'node:test';
 import type {Key} from 'ink';
-import {commands} from '../../source/commands.js';
+import {commands} from '../../source/commands/index.js';
 import {type Binding, keymap, type Scope} from '../../source/keymap/keymap.js';
 import {keyLabel} from '../../source/keymap/labels.js';
 import {bindingsFor, keyName, resolve} from '../../source/keymap/match.js';

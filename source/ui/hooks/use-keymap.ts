@@ -1,6 +1,6 @@
 import {useEffect, useEffectEvent, useMemo} from 'react';
 import {type Key, useApp, useInput} from 'ink';
-import {type CommandContext, commands} from '../../commands.js';
+import {type CommandContext, commands} from '../../commands/index.js';
 import {defaultEscapeKey, withEscapeKey} from '../../keymap/escape-key.js';
 import {type Binding, keymap, type Scope} from '../../keymap/keymap.js';
 import {resolve} from '../../keymap/match.js';

@@ -1,17 +1,17 @@
-import type {Command} from './commands/context.js';
-import {containerVerb, killContainers} from './commands/containers.js';
-import {chooseInDialog} from './commands/dialogs.js';
+import type {Command} from './context.js';
+import {containerVerb, killContainers} from './containers.js';
+import {chooseInDialog} from './dialogs.js';
 import {
 	commitContainer,
 	runFromContainer,
 	runFromImage,
 	tagImage,
-} from './commands/open-forms.js';
-import {removeImages} from './commands/images.js';
-import {removeContainers} from './commands/remove-containers.js';
-import {submitForm} from './commands/submit-form.js';
-import {EngineError} from './engine/types.js';
-import type {CommandId} from './keymap/keymap.js';
+} from './open-forms.js';
+import {removeImages} from './images.js';
+import {removeContainers} from './remove-containers.js';
+import {submitForm} from './submit-form.js';
+import {EngineError} from '../engine/types.js';
+import type {CommandId} from '../keymap/keymap.js';
 import {
 	answerReplace,
 	closeShell,
@@ -19,11 +19,11 @@ import {
 	leaveShell,
 	openForSelected,
 	zoomShell,
-} from './shell/commands.js';
-import {selectedKey, visibleEvents} from './state/selectors.js';
-import type {DetailsTarget} from './state/types.js';
+} from './shell.js';
+import {selectedKey, visibleEvents} from '../state/selectors.js';
+import type {DetailsTarget} from '../state/types.js';
 
-export type {Command, CommandContext} from './commands/context.js';
+export type {Command, CommandContext} from './context.js';
 
 const move =
 	(to: number | 'top' | 'bottom'): Command =>

@@ -2,7 +2,7 @@
 The shell pane's commands: open a session (exec or attach) for the selected container, focus, replace and close
 the pane. Sessions live in `ShellSessions`; the store only learns what the UI shows about them.
 */
-import type {CommandContext} from '../commands.js';
+import type {CommandContext} from './context.js';
 import {selectedContainer} from '../state/selectors.js';
 import type {ShellMode, ShellTarget} from '../state/types.js';
 
