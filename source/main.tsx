@@ -14,7 +14,7 @@ import {initialState} from './state/types.js';
 import App from './ui/app.js';
 import {ServicesProvider} from './ui/context.js';
 import {createFrameSignal} from './ui/direct-region.js';
-import {createKeyHandover} from './ui/key-handover.js';
+import {createShellKeys} from './input/shell-keys.js';
 import type {EscapeKey} from './keymap/escape-key.js';
 
 export type RunOptions = {
@@ -80,7 +80,7 @@ export default async function run(options: RunOptions): Promise<number> {
 				readOnly: options.readOnly,
 				sessions,
 				shells: options.shells,
-				keys: createKeyHandover(),
+				keys: createShellKeys(),
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				directDraw: {
 					write(data) {

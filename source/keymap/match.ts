@@ -79,10 +79,21 @@ export function resolve(
 	table: readonly Binding[] = keymap,
 ): CommandId | undefined {
 	const name = keyName(input, key);
-	if (name === undefined) {
-		return undefined;
-	}
+	return name === undefined
+		? undefined
+		: resolveName(name, scopes, enabled, table);
+}
 
+/**
+Which command the key named `name` (as the keymap spells keys, the way `input/parse.ts` names presses) means in
+`scopes`; earlier scopes win.
+*/
+export function resolveName(
+	name: string,
+	scopes: readonly Scope[],
+	enabled: (binding: Binding) => boolean = () => true,
+	table: readonly Binding[] = keymap,
+): CommandId | undefined {
 	for (const scope of scopes) {
 		const binding = table.find(
 			candidate =>

@@ -75,6 +75,8 @@ export type Action =
 	| {readonly type: 'ui/toggle-show-all'}
 	| {readonly type: 'ui/filter-open'}
 	| {readonly type: 'ui/filter-change'; readonly text: string}
+	/** A key typed into the open filter prompt. */
+	| {readonly type: 'ui/filter-edit'; readonly edit: TextEdit}
 	/** Close the filter prompt; `clear` drops the filter text too. */
 	| {readonly type: 'ui/filter-close'; readonly clear: boolean}
 	| {readonly type: 'ui/help-toggle'}

@@ -160,11 +160,22 @@ export default function reduceOverlay(
 			}
 
 			const cursor = field.cursor ?? field.value.length;
-			const next = applyEdit({value: field.value, cursor}, action.edit);
+			const next = applyEdit(
+				{
+					value: field.value,
+					cursor,
+					...(ui.killed === undefined ? {} : {killed: ui.killed}),
+				},
+				action.edit,
+			);
+			const killed =
+				next.killed === undefined
+					? state
+					: withUi(state, {killed: next.killed});
 			if (next.value === field.value) {
 				return next.cursor === cursor
-					? state
-					: withUi(state, {
+					? killed
+					: withUi(killed, {
 							overlay: {
 								...overlay,
 								fields: overlay.fields.map(each =>
@@ -174,7 +185,7 @@ export default function reduceOverlay(
 						});
 			}
 
-			return withForm(state, overlay, {
+			return withForm(killed, overlay, {
 				...field,
 				value: next.value,
 				cursor: next.cursor,

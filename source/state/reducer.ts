@@ -1,5 +1,6 @@
 import type {ContainerState, DockerEvent} from '../engine/types.js';
 import {startedAtFromStatus} from '../format/duration.js';
+import {applyEdit} from '../forms/text-edit.js';
 import type {Action} from './actions.js';
 import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
@@ -201,18 +202,42 @@ function reduce(state: AppState, action: Action): AppState {
 		}
 
 		case 'ui/filter-open': {
-			return withUi(state, {filtering: true});
+			return withUi(state, {filtering: true, filterCursor: undefined});
 		}
 
 		case 'ui/filter-change': {
 			return withUi(state, {
+				filterCursor: undefined,
 				filters: {...state.ui.filters, [state.ui.pane]: action.text},
+			});
+		}
+
+		case 'ui/filter-edit': {
+			const value = state.ui.filters[state.ui.pane];
+			const cursor = state.ui.filterCursor ?? value.length;
+			const next = applyEdit(
+				{value, cursor, ...withKilled(state.ui)},
+				action.edit,
+			);
+			if (
+				next.value === value &&
+				next.cursor === cursor &&
+				next.killed === undefined
+			) {
+				return state;
+			}
+
+			return withUi(state, {
+				filters: {...state.ui.filters, [state.ui.pane]: next.value},
+				filterCursor: next.cursor,
+				...(next.killed === undefined ? {} : {killed: next.killed}),
 			});
 		}
 
 		case 'ui/filter-close': {
 			return withUi(state, {
 				filtering: false,
+				filterCursor: undefined,
 				...(action.clear
 					? {filters: {...state.ui.filters, [state.ui.pane]: ''}}
 					: {}),
@@ -315,6 +340,13 @@ function reduce(state: AppState, action: Action): AppState {
 
 function withUi(state: AppState, patch: Partial<UiState>): AppState {
 	return {...state, ui: {...state.ui, ...patch}};
+}
+
+/**
+The kill buffer, for `applyEdit`.
+*/
+export function withKilled(ui: UiState): {killed?: string} {
+	return ui.killed === undefined ? {} : {killed: ui.killed};
 }
 
 function withSelection(

@@ -64,7 +64,7 @@ gone by the time the message is shown).
 export type Target = {readonly id: string; readonly name: string};
 
 /**
-One field of a form. Text fields are typed into (ink-text-input); toggles flip with Space; choices cycle
+One field of a form. Text fields are typed into (readline keys, `state/text-field.ts`); toggles flip with Space; choices cycle
 through `options` with Space or ←/→.
 */
 export type FormField =
@@ -303,6 +303,14 @@ export type UiState = {
 	The filter prompt of the current pane is open and takes the keys.
 	*/
 	readonly filtering: boolean;
+	/**
+	Where the cursor is in the open filter prompt; at the end when absent.
+	*/
+	readonly filterCursor?: number;
+	/**
+	The kill buffer of the text fields: what Ctrl-U/K/W or Alt-Backspace removed last, which Ctrl-Y puts back.
+	*/
+	readonly killed?: string;
 	readonly selection: Readonly<Record<PaneId, Selection>>;
 	readonly overlay?: Overlay;
 	readonly flash?: Flash;

@@ -16,11 +16,14 @@ import UnreachableScreen from './components/unreachable-screen.js';
 import {runningCount} from '../state/selectors.js';
 import {useAppState, useServices} from './context.js';
 import {terminalContentSize} from './components/terminal-view.js';
-import useKeymap, {
+import {
 	activeScopes,
 	useBindingEnabled,
 	useKeymapTable,
 } from './hooks/use-keymap.js';
+import useInputRouter from './hooks/use-input-router.js';
+import {hitTest} from './hit-test.js';
+import type {PaneId} from '../state/types.js';
 import useNow from './hooks/use-now.js';
 import useTerminalSize from './hooks/use-terminal-size.js';
 import {layoutBody} from './layout.js';
@@ -63,9 +66,38 @@ export default function App() {
 		page: layout.list.height - 1,
 		shell: terminalContentSize(layoutBody(bodySize, true).shell!),
 	};
-	useKeymap({
+	// Where each list's window starts, as last drawn: the mouse needs it to know which row was clicked.
+	const listStarts = useRef<Record<PaneId, {current: number}>>({
+		containers: {current: 0},
+		images: {current: 0},
+		events: {current: 0},
+	});
+	const running = runningCount(state);
+	const counts = {
+		containers: `${running}/${state.containers.size}`,
+		images: String(state.images.size),
+		events: String(state.events.length),
+	};
+	const geometry = useRef({columns, rows, counts});
+	geometry.current = {columns, rows, counts};
+	useInputRouter({
 		pageSize: useCallback(() => sizes.current.page, []),
 		shellSize: useCallback(() => sizes.current.shell, []),
+		hitTest: useCallback(
+			(x: number, y: number) => {
+				const now = store.getState();
+				return hitTest(
+					now,
+					{
+						...geometry.current,
+						listStart: listStarts.current[now.ui.pane].current,
+					},
+					x,
+					y,
+				);
+			},
+			[store],
+		),
 	});
 
 	const enabled = useBindingEnabled();
@@ -106,12 +138,6 @@ export default function App() {
 	const innerWidth = layout.list.width - 2;
 	const innerHeight = layout.list.height - 2;
 	const listsFocused = !ui.shell?.focused;
-	const running = runningCount(state);
-	const counts = {
-		containers: `${running}/${state.containers.size}`,
-		images: String(state.images.size),
-		events: String(state.events.length),
-	};
 	const filter = ui.filters[ui.pane];
 	const marked =
 		ui.pane === 'events'
@@ -179,7 +205,12 @@ export default function App() {
 					? ImagesView
 					: EventsView;
 		body = (
-			<View width={innerWidth} height={innerHeight} focused={listsFocused} />
+			<View
+				width={innerWidth}
+				height={innerHeight}
+				focused={listsFocused}
+				startRef={listStarts.current[ui.pane]}
+			/>
 		);
 	}
 
@@ -229,14 +260,8 @@ export default function App() {
 					flash={ui.flash}
 					filtering={ui.filtering}
 					filter={filter}
-					onFilterChange={text => {
-						// Enter or Tab typed in the same chunk as text reach the input as characters; they belong to the
-						// keymap (which takes them apart), never in the filter, where a CR would garble the screen.
-						store.dispatch({
-							type: 'ui/filter-change',
-							text: text.replaceAll(/[\u0000-\u001F\u007F]/g, ''),
-						});
-					}}
+					cursor={ui.filterCursor ?? filter.length}
+					width={columns - 4}
 				/>
 			)}
 			{tooSmall ? null : (

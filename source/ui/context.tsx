@@ -7,7 +7,7 @@ import {
 import type {Engine} from '../engine/types.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {DirectDraw} from './direct-region.js';
-import type {KeyHandover} from './key-handover.js';
+import type {ShellKeys} from '../input/shell-keys.js';
 import type {EscapeKey} from '../keymap/escape-key.js';
 import type {Store} from '../state/store.js';
 import type {AppState} from '../state/types.js';
@@ -35,9 +35,9 @@ export type AppServices = {
 	*/
 	readonly directDraw?: DirectDraw;
 	/**
-	Keys of one chunk passed between the dashboard and the shell pane when focus moves half-way through it.
+	What is typed while the shell pane has the keys, from the input router to the pane.
 	*/
-	readonly keys: KeyHandover;
+	readonly keys: ShellKeys;
 	/**
 	`--escape-key`: between the shell pane and the dashboard. Ctrl-] when absent.
 	*/

@@ -12,7 +12,7 @@ import {createStore} from '../../source/state/store.js';
 import startSync from '../../source/state/sync.js';
 import {initialState} from '../../source/state/types.js';
 import App from '../../source/ui/app.js';
-import {createKeyHandover} from '../../source/ui/key-handover.js';
+import {createShellKeys} from '../../source/input/shell-keys.js';
 import {ServicesProvider} from '../../source/ui/context.js';
 import {container, createFakeEngine} from '../helpers/fake-engine.js';
 
@@ -58,7 +58,7 @@ const instance = render(
 			readOnly: false,
 			sessions: createShellSessions(),
 			shells: ['/bin/sh'],
-			keys: createKeyHandover(),
+			keys: createShellKeys(),
 		}}
 	>
 		<App />

@@ -7,7 +7,7 @@ import startSync from '../../source/state/sync.js';
 import {initialState} from '../../source/state/types.js';
 import App from '../../source/ui/app.js';
 import type {EscapeKey} from '../../source/keymap/escape-key.js';
-import {createKeyHandover} from '../../source/ui/key-handover.js';
+import {createShellKeys} from '../../source/input/shell-keys.js';
 import {ServicesProvider} from '../../source/ui/context.js';
 import type {FakeEngine} from './fake-engine.js';
 
@@ -33,7 +33,7 @@ export function renderApp(
 				readOnly: options.readOnly ?? false,
 				sessions,
 				shells: ['/bin/bash', '/bin/sh'],
-				keys: createKeyHandover(),
+				keys: createShellKeys(),
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 			}}
 		>

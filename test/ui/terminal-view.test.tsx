@@ -16,6 +16,8 @@ const {default: TerminalView} =
 	await import('../../source/ui/components/terminal-view.js');
 const {default: useTerminalScreen} =
 	await import('../../source/ui/hooks/use-terminal-screen.js');
+const {useRawInput} = await import('../../source/ui/hooks/use-input-router.js');
+const {useCallback, useRef} = await import('react');
 
 // eslint-disable-next-line no-control-regex
 const notSgr = /\u001B(?!\[[\d;]*m)/;
@@ -245,11 +247,26 @@ type PaneProps = {
 	readonly onEscape?: () => void;
 };
 
+/**
+The pane with what is typed while `focused` fed to it raw, as the input router does in the app.
+*/
 function Pane({session, columns, rows, focused = false, onEscape}: PaneProps) {
+	const listeners = useRef(new Set<(raw: string) => void>());
+	useRawInput(raw => {
+		for (const listener of listeners.current) {
+			listener(raw);
+		}
+	}, focused);
+	const input = useCallback((listener: (raw: string) => void) => {
+		listeners.current.add(listener);
+		return () => {
+			listeners.current.delete(listener);
+		};
+	}, []);
 	const {snapshot, title, ended} = useTerminalScreen(
 		session,
 		{columns, rows},
-		{focused, onEscape},
+		{input, ...(onEscape ? {onEscape} : {})},
 	);
 	return (
 		<Box flexDirection="column">

@@ -56,6 +56,10 @@ type Props<T> = {
 	*/
 	readonly badges?: ReadonlyMap<string, string>;
 	readonly emptyText: string;
+	/**
+	Keeps where the window starts (between renders, and for whoever needs to know which row is where: the mouse).
+	*/
+	readonly startRef?: {current: number};
 };
 
 /**
@@ -118,8 +122,10 @@ function ResourceTable<T>({
 	marked,
 	badges,
 	emptyText,
+	startRef,
 }: Props<T>) {
-	const startReference = useRef(0);
+	const ownStart = useRef(0);
+	const startReference = startRef ?? ownStart;
 	const visible = Math.max(0, height - 1);
 	const start = windowStart(
 		startReference.current,

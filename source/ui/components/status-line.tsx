@@ -1,7 +1,7 @@
 import {Text} from 'ink';
-import TextInput from 'ink-text-input';
 import type {Flash} from '../../state/types.js';
 import {flashColor, theme} from '../theme.js';
+import TextField from './text-field.js';
 
 type Props = {
 	/**
@@ -11,18 +11,29 @@ type Props = {
 	readonly flash?: Flash;
 	readonly filtering: boolean;
 	readonly filter: string;
-	readonly onFilterChange: (text: string) => void;
+	/**
+	Where the cursor is in the filter prompt.
+	@default filter.length
+	*/
+	readonly cursor?: number;
+	/**
+	Columns the prompt's text may use.
+	@default 80
+	*/
+	readonly width?: number;
 };
 
 /**
 The line under the pane: a question waiting for y/n, the filter prompt while it is open, else the latest message.
+The prompt is a store-driven field like the forms' (the input router edits it, readline keys and all).
 */
 export default function StatusLine({
 	question,
 	flash,
 	filtering,
 	filter,
-	onFilterChange,
+	cursor = filter.length,
+	width = 80,
 }: Props) {
 	if (question !== undefined) {
 		return (
@@ -34,12 +45,14 @@ export default function StatusLine({
 
 	if (filtering) {
 		return (
-			<Text>
+			<Text wrap="truncate">
 				<Text color={theme.text.accent}> / </Text>
-				<TextInput
+				<TextField
+					focused
 					value={filter}
+					cursor={cursor}
+					width={width}
 					placeholder="type to filter; Enter keeps, Esc clears"
-					onChange={onFilterChange}
 				/>
 			</Text>
 		);

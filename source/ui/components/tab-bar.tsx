@@ -11,7 +11,10 @@ type Props = {
 	readonly right?: string;
 };
 
-const titles: ReadonlyArray<[PaneId, string, string]> = [
+/**
+The tabs, in order: pane, key, title (the mouse finds them where they are drawn, `ui/hit-test.ts`).
+*/
+export const tabTitles: ReadonlyArray<[PaneId, string, string]> = [
 	['containers', '1', 'Containers'],
 	['images', '2', 'Images'],
 	['events', '3', 'Events'],
@@ -21,7 +24,7 @@ export default function TabBar({pane, counts, right}: Props) {
 	return (
 		<Box justifyContent="space-between">
 			<Text wrap="truncate">
-				{titles.map(([id, key, title]) => (
+				{tabTitles.map(([id, key, title]) => (
 					<Text key={id}>
 						<Text color={theme.text.secondary}> {key} </Text>
 						<Text

@@ -19,8 +19,8 @@ type Props = {
 };
 
 /**
-A one-line text input, drawn from the store: the keymap hook turns key presses into edits that the reducer applies
-to the latest value (see `editFor`), so keys that arrive faster than the screen redraws (a held Backspace, a
+A one-line text input, drawn from the store: the input router turns key presses into edits that the reducer applies
+to the latest value (`input/field-keys.ts`), so keys that arrive faster than the screen redraws (a held Backspace, a
 paste in pieces, text and Tab in one chunk) are never lost or applied to the wrong field. Unlike ink-text-input,
 it has no input handler or copy of the text of its own.
 */

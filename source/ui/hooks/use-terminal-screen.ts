@@ -1,5 +1,4 @@
 import {useEffect, useEffectEvent, useMemo, useRef, useState} from 'react';
-import {useInput, useStdin} from 'ink';
 import type {TerminalSession} from '../../engine/types.js';
 import sanitize from '../../engine/sanitize.js';
 import {
@@ -9,8 +8,6 @@ import {
 } from '../../terminal/screen.js';
 import {
 	defaultEscapeKey,
-	isEscapeKey,
-	keyToBytes,
 	splitAtEscapeKey,
 	translateInput,
 } from '../../terminal/keys.js';
@@ -22,21 +19,14 @@ export type SessionEnd = {readonly reason: string; readonly exitCode?: number};
 
 export type TerminalScreenOptions = {
 	/**
-	Keys typed go to the session (raw, as the terminal sent them). While this is on, every other `useInput` of the app
-	must be inactive (`isActive: false`), or it sees the same keys.
-
-	@default false
-	*/
-	readonly focused?: boolean;
-	/**
 	Bytes of the key that gives focus back instead of being sent.
 
 	@default '\x1d' (Ctrl-])
 	*/
 	readonly escapeKey?: string;
 	/**
-	Called when the escape key is typed while focused, with what was typed after it in the same chunk (for the
-	dashboard, `ui/key-handover.ts`).
+	Called when the escape key comes in `input` (the router keeps it for itself, so this is a safety net), with
+	what was typed after it in the same sequence.
 	*/
 	readonly onEscape?: (rest: string) => void;
 	/**
@@ -46,10 +36,10 @@ export type TerminalScreenOptions = {
 	*/
 	readonly draw?: (snapshot: ScreenSnapshot) => boolean;
 	/**
-	Subscribes to keys handed over from the dashboard (`ui/key-handover.ts`): taken as if typed while focused. A
-	new function subscribes again.
+	Subscribes to what is typed for the session, one key sequence (or paste) at a time, as the terminal sent it
+	(`input/shell-keys.ts`). A new function subscribes again. Typed before the session opened: kept for it.
 	*/
-	readonly handedOver?: (listener: (keys: string) => void) => () => void;
+	readonly input?: (listener: (keys: string) => void) => () => void;
 };
 
 /**
@@ -101,8 +91,8 @@ function endLine(end: SessionEnd, atLineStart: boolean): string {
 /**
 Runs a terminal emulator for `session` and returns what to draw. Output of the session is parsed by the emulator,
 replies of the emulator (cursor position, device attributes) go back to the session, the emulator and the session
-are resized to `size`, and the component re-renders at most once per frame. When `options.focused` is on, what the
-person types goes to the session. The session is not closed here: whoever opened it closes it.
+are resized to `size`, and the component re-renders at most once per frame. What `options.input` gives (what the
+person types while the pane has the keys) goes to the session. The session is not closed here: whoever opened it closes it.
 */
 const useTerminalScreen = (
 	session: TerminalSession | undefined,
@@ -110,7 +100,7 @@ const useTerminalScreen = (
 	options: TerminalScreenOptions = {},
 ): TerminalScreenState => {
 	const {columns, rows} = size;
-	const {focused = false, escapeKey = defaultEscapeKey} = options;
+	const {escapeKey = defaultEscapeKey} = options;
 	const [rendered, setRendered] = useState<Rendered | undefined>(undefined);
 	const screenRef = useRef<Screen | undefined>(undefined);
 	const endedRef = useRef(false);
@@ -229,12 +219,6 @@ const useTerminalScreen = (
 		}
 	}, [session, columns, rows]);
 
-	// Keys: raw sequences from Ink's stdin reader (see source/terminal/keys.ts).
-	const {
-		internal_eventEmitter: inputEmitter,
-		setRawMode,
-		isRawModeSupported,
-	} = useStdin();
 	const escapeTyped = useEffectEvent((rest: string) => {
 		options.onEscape?.(rest);
 	});
@@ -274,58 +258,16 @@ const useTerminalScreen = (
 	});
 
 	// While the session opens too: what is typed then is kept for it.
-	const rawInput = focused && inputEmitter !== undefined;
+	const {input} = options;
 	useEffect(() => {
-		if (!rawInput) {
+		if (!input) {
 			return;
 		}
 
-		// Ink only reads stdin while some component wants raw mode.
-		if (isRawModeSupported) {
-			setRawMode(true);
-		}
-
-		const listener = (sequence: string) => {
-			sendRaw(sequence);
-		};
-
-		inputEmitter.on('input', listener);
-		return () => {
-			inputEmitter.off('input', listener);
-			if (isRawModeSupported) {
-				setRawMode(false);
-			}
-		};
-	}, [rawInput, inputEmitter, isRawModeSupported, setRawMode]);
-
-	const {handedOver} = options;
-	useEffect(() => {
-		if (!handedOver) {
-			return;
-		}
-
-		return handedOver(keys => {
+		return input(keys => {
 			sendRaw(keys);
 		});
-	}, [handedOver]);
-
-	// Fallback when Ink gives no raw sequences: its parsed keys.
-	useInput(
-		(input, key) => {
-			if (isEscapeKey(input, key, escapeKey)) {
-				escapeTyped('');
-				return;
-			}
-
-			const bytes = keyToBytes(input, key, screenRef.current?.modes);
-			if (session && screenRef.current) {
-				send(bytes);
-			} else if (bytes !== '' && !endedRef.current) {
-				keep(bytes);
-			}
-		},
-		{isActive: focused && inputEmitter === undefined},
-	);
+	}, [input]);
 
 	const blank = useMemo(() => blankSnapshot(columns, rows), [columns, rows]);
 	if (!session || rendered?.session !== session) {

@@ -12,6 +12,10 @@ type Props = {
 	readonly width: number;
 	readonly height: number;
 	readonly focused: boolean;
+	/**
+	Where the table's window starts, kept by the app (for the mouse).
+	*/
+	readonly startRef?: {current: number};
 };
 
 /**
@@ -80,7 +84,12 @@ function columns(
 	];
 }
 
-export default function ContainersView({width, height, focused}: Props) {
+export default function ContainersView({
+	width,
+	height,
+	focused,
+	startRef,
+}: Props) {
 	const rows = useAppState(visibleContainers);
 	const index = useAppState(state => selectedIndex(state, 'containers'));
 	const loaded = useAppState(state => state.loaded.containers);
@@ -104,6 +113,7 @@ export default function ContainersView({width, height, focused}: Props) {
 			height={height}
 			width={width}
 			focused={focused}
+			{...(startRef ? {startRef} : {})}
 			marked={marked}
 			badges={badges}
 			emptyText={empty}

@@ -8,6 +8,10 @@ type Props = {
 	readonly width: number;
 	readonly height: number;
 	readonly focused: boolean;
+	/**
+	Where the table's window starts, kept by the app (for the mouse).
+	*/
+	readonly startRef?: {current: number};
 };
 
 const firstKeys = [
@@ -88,7 +92,7 @@ const columns: ReadonlyArray<Column<EventRow>> = [
 	},
 ];
 
-export default function EventsView({width, height, focused}: Props) {
+export default function EventsView({width, height, focused, startRef}: Props) {
 	const rows = useAppState(visibleEvents);
 	const index = useAppState(state => selectedIndex(state, 'events'));
 	const filter = useAppState(state => state.ui.filters.events);
@@ -101,6 +105,7 @@ export default function EventsView({width, height, focused}: Props) {
 			height={height}
 			width={width}
 			focused={focused}
+			{...(startRef ? {startRef} : {})}
 			emptyText={
 				filter
 					? `No event matches “${filter}”.`

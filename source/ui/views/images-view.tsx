@@ -17,6 +17,10 @@ type Props = {
 	readonly width: number;
 	readonly height: number;
 	readonly focused: boolean;
+	/**
+	Where the table's window starts, kept by the app (for the mouse).
+	*/
+	readonly startRef?: {current: number};
 };
 
 function columns(
@@ -56,7 +60,7 @@ function columns(
 	];
 }
 
-export default function ImagesView({width, height, focused}: Props) {
+export default function ImagesView({width, height, focused, startRef}: Props) {
 	const rows = useAppState(visibleImages);
 	const usage = useAppState(imageUsage);
 	const index = useAppState(state => selectedIndex(state, 'images'));
@@ -78,6 +82,7 @@ export default function ImagesView({width, height, focused}: Props) {
 			height={height}
 			width={width}
 			focused={focused}
+			{...(startRef ? {startRef} : {})}
 			marked={marked}
 			badges={badges}
 			emptyText={empty}

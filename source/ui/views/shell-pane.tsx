@@ -1,5 +1,5 @@
-import {Box, Text, useStdin} from 'ink';
-import {memo, useCallback, useEffect, useSyncExternalStore} from 'react';
+import {Box, Text} from 'ink';
+import {memo, useCallback, useSyncExternalStore} from 'react';
 import {defaultEscapeKey} from '../../keymap/escape-key.js';
 import {keyLabel} from '../../keymap/labels.js';
 import type {ShellPane as Pane} from '../../state/types.js';
@@ -74,7 +74,7 @@ export function replaceQuestion(pane: Pane | undefined): string | undefined {
 
 /**
 The shell pane: the session kept under `pane.id` in the shell sessions, drawn through a terminal emulator. Keys
-typed while `pane.focused` go to the container (every other input handler is off then), except the escape key
+typed while `pane.focused` come from the input router (`input/router.ts`) and go to the container, except the escape key
 (Ctrl-] unless `--escape-key` says otherwise), which gives them back to the dashboard. Output of the session only re-renders this component.
 */
 function ShellPane({pane, width, height}: Props) {
@@ -88,17 +88,13 @@ function ShellPane({pane, width, height}: Props) {
 	const session = useSyncExternalStore(sessions.subscribe, () =>
 		sessions.get(pane.id),
 	);
-	const leave = useCallback(
-		(rest: string) => {
-			store.dispatch({type: 'shell/focus', focused: false});
-			if (rest !== '') {
-				keys.toDashboard(rest);
-			}
-		},
-		[store, keys],
-	);
-	const handedOver = useCallback(
-		(listener: (typed: string) => void) => keys.onPaneKeys(pane.id, listener),
+	// The input router never sends the escape key (it gives the keys back itself); should it come, it still
+	// only gives them back.
+	const leave = useCallback(() => {
+		store.dispatch({type: 'shell/focus', focused: false});
+	}, [store]);
+	const input = useCallback(
+		(listener: (typed: string) => void) => keys.listen(pane.id, listener),
 		[keys, pane.id],
 	);
 	const size = terminalContentSize({width, height});
@@ -109,27 +105,11 @@ function ShellPane({pane, width, height}: Props) {
 				direct.draw(paneLines(screen, pane.focused, size), size.columns)
 		: undefined;
 	const {snapshot, title} = useTerminalScreen(session, size, {
-		focused: pane.focused,
 		escapeKey: escapeKey.bytes,
 		onEscape: leave,
-		handedOver,
+		input,
 		...(draw ? {draw} : {}),
 	});
-
-	// Keys move between the pane's raw listener and the keymap's `useInput` as focus moves; hold Ink's raw mode
-	// for the pane's lifetime so that the handover never drops it (Ink turns raw mode off, and resets its key
-	// parser, whenever nothing holds it).
-	const {setRawMode, isRawModeSupported} = useStdin();
-	useEffect(() => {
-		if (!isRawModeSupported) {
-			return;
-		}
-
-		setRawMode(true);
-		return () => {
-			setRawMode(false);
-		};
-	}, [isRawModeSupported, setRawMode]);
 
 	if (pane.error !== undefined) {
 		return (
