@@ -18,6 +18,7 @@ const cli = meow(
 	  --read-only      Look, don't touch: keys that change anything are disabled
 	  --shell          Shells x tries in a container, in order (default: /bin/bash,/bin/sh)
 	  --escape-key     Key between the shell pane and the lists (default: ctrl-])
+	  --no-mouse       Leave the mouse to the terminal (default: click selects, the wheel scrolls)
 	  --version        Show the version
 	  --help           Show this help
 
@@ -39,6 +40,7 @@ const cli = meow(
 			readOnly: {type: 'boolean', default: false},
 			shell: {type: 'string', default: '/bin/bash,/bin/sh'},
 			escapeKey: {type: 'string', default: 'ctrl-]'},
+			mouse: {type: 'boolean', default: true},
 		},
 	},
 );
@@ -88,6 +90,7 @@ try {
 		readOnly: cli.flags.readOnly,
 		shells,
 		escapeKey,
+		mouse: cli.flags.mouse,
 	});
 } catch (error) {
 	const message = error instanceof Error ? error.message : String(error);

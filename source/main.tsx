@@ -29,10 +29,22 @@ export type RunOptions = {
 	Between the shell pane and the dashboard (`--escape-key`).
 	*/
 	readonly escapeKey?: EscapeKey;
+	/**
+	Mouse reporting: click selects a row or a tab, the wheel scrolls (`--no-mouse`, or `mouse: false` in the
+	config file, turns it off and leaves the terminal's own selection alone).
+	@default true
+	*/
+	readonly mouse?: boolean;
 };
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
+// Bracketed paste (2004): pasted text comes between markers, so that it is never taken for keys.
+const pasteOn = '\u001B[?2004h';
+const pasteOff = '\u001B[?2004l';
+// Mouse reporting: presses and releases (1000) in SGR coordinates (1006).
+const mouseOn = '\u001B[?1000h\u001B[?1006h';
+const mouseOff = '\u001B[?1006l\u001B[?1000l';
 
 /**
 Starts the dashboard on the real terminal and resolves when it quits. Loaded lazily by `cli.tsx`, after the
@@ -51,6 +63,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		: createDockerEngine(endpoint);
 	const store = createStore(reducer, initialState(endpoint.host));
 
+	const mouse = options.mouse ?? true;
 	// The dashboard lives in the alternate screen; whatever way we leave (quit, Ctrl-C, a signal, a crash), the
 	// terminal gets its screen, cursor and line discipline back.
 	let restored = false;
@@ -64,10 +77,12 @@ export default async function run(options: RunOptions): Promise<number> {
 			process.stdin.setRawMode(false);
 		}
 
-		process.stdout.write(leaveAlternateScreen);
+		process.stdout.write(
+			(mouse ? mouseOff : '') + pasteOff + leaveAlternateScreen,
+		);
 	};
 
-	process.stdout.write(enterAlternateScreen);
+	process.stdout.write(enterAlternateScreen + pasteOn + (mouse ? mouseOn : ''));
 	process.on('exit', restore);
 	const stopSync = startSync(engine, store);
 	const sessions = createShellSessions();
