@@ -8,6 +8,7 @@ import {randomUUID} from 'node:crypto';
 import {PassThrough, type Duplex, type Readable} from 'node:stream';
 import Docker from 'dockerode';
 import type {Endpoint} from './connection.js';
+import {cleanupMethods} from './docker-cleanup.js';
 import {toEngineError} from './errors.js';
 import {
 	type End,
@@ -699,6 +700,7 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 
 		exec,
 		attach,
+		...cleanupMethods(docker, call),
 	};
 }
 

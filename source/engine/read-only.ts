@@ -30,6 +30,22 @@ const access: Readonly<
 	// An exec or attach session is a POST, and a shell can change anything.
 	exec: 'write',
 	attach: 'write',
+	// Volumes, networks, disk usage, info, build cache (source/engine/docker-cleanup.ts).
+	listVolumes: 'read',
+	inspectVolume: 'read',
+	listNetworks: 'read',
+	inspectNetwork: 'read',
+	diskUsage: 'read',
+	systemInfo: 'read',
+	systemVersion: 'read',
+	listBuildCache: 'read',
+	createVolume: 'write',
+	removeVolume: 'write',
+	createNetwork: 'write',
+	removeNetwork: 'write',
+	connectNetwork: 'write',
+	disconnectNetwork: 'write',
+	pruneBuildCache: 'write',
 };
 
 /**

@@ -6,6 +6,10 @@ string that came from the engine and may be shown (names, labels, image names, e
 made harmless by `sanitize()` before it gets here. Ids are kept as the engine gave them (hex).
 */
 
+import type {CleanupEngine} from './cleanup-types.js';
+
+export type * from './cleanup-types.js';
+
 export const containerStates = [
 	'created',
 	'running',
@@ -334,7 +338,7 @@ double in `test/helpers/fake-engine.ts` for component tests.
 Every method throws only `EngineError`. A `not-modified` outcome (start of a running container, stop of a stopped
 one) is success and does not throw.
 */
-export type Engine = {
+export type Engine = CleanupEngine & {
 	/**
 	Where this engine is reached, for the header and error messages.
 	*/

@@ -9,6 +9,7 @@ import {
 	type ImageSummary,
 	type TerminalSession,
 } from '../../source/engine/types.js';
+import {emptyDisk, fakeCleanup, type FakeCleanupState} from './fake-cleanup.js';
 
 /**
 A small test double of dockpit's own `Engine` interface for component tests: lists come from arrays the test
@@ -17,6 +18,9 @@ tests that need Docker use the real engine.
 */
 export type FakeEngine = Engine & {
 	containers: ContainerSummary[];
+	volumes: FakeCleanupState['volumes'];
+	networks: FakeCleanupState['networks'];
+	disk: FakeCleanupState['disk'];
 	images: ImageSummary[];
 	readonly calls: Array<{
 		readonly method: string;
@@ -128,6 +132,10 @@ export function createFakeEngine(
 		images: initial.images ?? [],
 		calls,
 		overrides: {},
+		volumes: [],
+		networks: [],
+		disk: emptyDisk,
+		...fakeCleanup(record, () => fake),
 		async ping() {
 			record('ping');
 		},
