@@ -19,6 +19,7 @@ import {
 } from './terminal-session.js';
 
 import {createNdjsonParser} from './ndjson.js';
+import {createTransfers} from './transfer.js';
 import {
 	normalizeChanges,
 	normalizeContainerDetails,
@@ -699,6 +700,7 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 
 		exec,
 		attach,
+		...createTransfers(docker, fail),
 	};
 }
 

@@ -30,6 +30,20 @@ const access: Readonly<
 	// An exec or attach session is a POST, and a shell can change anything.
 	exec: 'write',
 	attach: 'write',
+	// Transfers: only search and looking at a container's files read; the rest change images or files.
+	searchImages: 'read',
+	statContainerPath: 'read',
+	listContainerFolder: 'read',
+	pullImage: 'write',
+	pushImage: 'write',
+	checkAuth: 'write',
+	buildImage: 'write',
+	saveImages: 'write',
+	loadImages: 'write',
+	importImage: 'write',
+	exportContainer: 'write',
+	copyFromContainer: 'write',
+	copyToContainer: 'write',
 };
 
 /**

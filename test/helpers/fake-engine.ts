@@ -9,6 +9,7 @@ import {
 	type ImageSummary,
 	type TerminalSession,
 } from '../../source/engine/types.js';
+import {type FakeTransfers, fakeTransferMethods} from './fake-transfers.js';
 
 /**
 A small test double of dockpit's own `Engine` interface for component tests: lists come from arrays the test
@@ -63,6 +64,10 @@ export type FakeEngine = Engine & {
 			(...args: any[]) => Promise<any>
 		>
 	>;
+	/**
+	Replaces what a transfer method (pull, push, build, cp…) does; see `fake-transfers.ts`.
+	*/
+	transfers: FakeTransfers;
 };
 
 export const fakeInfo: EngineInfo = {
@@ -128,6 +133,8 @@ export function createFakeEngine(
 		images: initial.images ?? [],
 		calls,
 		overrides: {},
+		transfers: {},
+		...fakeTransferMethods(record, () => fake.transfers),
 		async ping() {
 			record('ping');
 		},
