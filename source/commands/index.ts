@@ -10,6 +10,7 @@ import {
 import {removeImages} from './images.js';
 import {removeContainers} from './remove-containers.js';
 import {submitForm} from './submit-form.js';
+import {transferCommands} from './transfer-commands.js';
 import {EngineError} from '../engine/types.js';
 import type {CommandId} from '../keymap/keymap.js';
 import {
@@ -233,4 +234,5 @@ export const commands: Record<CommandId, Command> = {
 	'dialog.cancel'({store}) {
 		store.dispatch({type: 'ui/overlay-close'});
 	},
+	...transferCommands,
 };

@@ -7,6 +7,7 @@ import {shortId} from '../format/text.js';
 import type {AppState, FormOverlay, PaneId} from '../state/types.js';
 import type {Command, CommandContext} from './context.js';
 import {whileBusy} from './task.js';
+import {submitTransferForm} from './transfer-submit.js';
 import {isGone, reason} from './words.js';
 
 /**
@@ -86,6 +87,11 @@ export const submitForm: Command = async context => {
 
 	const values = formValues(form.fields);
 	const {purpose} = form;
+	if (purpose.form === 'transfer') {
+		await submitTransferForm(context, form, purpose);
+		return;
+	}
+
 	switch (purpose.form) {
 		case 'run': {
 			const result = validateRunForm(values, purpose);

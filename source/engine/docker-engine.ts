@@ -20,6 +20,7 @@ import {
 } from './terminal-session.js';
 
 import {createNdjsonParser} from './ndjson.js';
+import {createTransfers} from './transfer.js';
 import {
 	normalizeChanges,
 	normalizeContainerDetails,
@@ -701,6 +702,7 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		exec,
 		attach,
 		...cleanupMethods(docker, call),
+		...createTransfers(docker, fail),
 	};
 }
 

@@ -46,6 +46,20 @@ const access: Readonly<
 	connectNetwork: 'write',
 	disconnectNetwork: 'write',
 	pruneBuildCache: 'write',
+	// Transfers: only search and looking at a container's files read; the rest change images or files.
+	searchImages: 'read',
+	statContainerPath: 'read',
+	listContainerFolder: 'read',
+	pullImage: 'write',
+	pushImage: 'write',
+	checkAuth: 'write',
+	buildImage: 'write',
+	saveImages: 'write',
+	loadImages: 'write',
+	importImage: 'write',
+	exportContainer: 'write',
+	copyFromContainer: 'write',
+	copyToContainer: 'write',
 };
 
 /**

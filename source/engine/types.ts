@@ -21,6 +21,22 @@ export const containerStates = [
 	'unknown',
 ] as const;
 
+import type {
+	BuildResult,
+	BuildSpec,
+	ContainerFileEntry,
+	ContainerPathStat,
+	CopyResult,
+	ImportSpec,
+	PullOptions,
+	PushOptions,
+	RegistryAuth,
+	SearchResult,
+	TransferOptions,
+} from './transfer-types.js';
+
+export type * from './transfer-types.js';
+
 /**
 A container's state as the engine reports it; `unknown` stands for anything newer than this list.
 */
@@ -402,4 +418,75 @@ export type Engine = CleanupEngine & {
 
 	exec(id: string, options: ExecOptions): Promise<TerminalSession>;
 	attach(id: string, options: AttachOptions): Promise<TerminalSession>;
+
+	// Transfers: images and files in and out (engine/transfer.ts). Each long one streams, reports progress
+	// through `onEvent` and is cancelled by its `signal` (the request is aborted).
+	/** `docker pull`. */
+	pullImage(reference: string, options?: PullOptions): Promise<void>;
+	/** `docker push`; resolves with the digest the registry gave. */
+	pushImage(
+		reference: string,
+		options?: PushOptions,
+	): Promise<{readonly digest?: string}>;
+	/** The engine's `/auth`: are these credentials good for that registry? Throws `unauthorized` when not. */
+	checkAuth(
+		auth: RegistryAuth,
+		signal?: AbortSignal,
+	): Promise<{readonly status: string}>;
+	/** `docker search` (Docker Hub). */
+	searchImages(
+		term: string,
+		options?: {readonly limit?: number; readonly signal?: AbortSignal},
+	): Promise<SearchResult[]>;
+	/** `docker build` (classic builder): the context tar streamed from disk, honouring `.dockerignore`. */
+	buildImage(spec: BuildSpec, options?: TransferOptions): Promise<BuildResult>;
+	/** `docker save -o DESTINATION REFERENCES…`. */
+	saveImages(
+		references: readonly string[],
+		destination: string,
+		options?: TransferOptions,
+	): Promise<{readonly bytes: number}>;
+	/** `docker load -i SOURCE`; resolves with the names (or ids) of the loaded images. */
+	loadImages(
+		source: string,
+		options?: TransferOptions,
+	): Promise<{readonly loaded: readonly string[]}>;
+	/** `docker import SOURCE [REFERENCE]` with `--message` and `--change`. */
+	importImage(
+		source: string,
+		spec: ImportSpec,
+		options?: TransferOptions,
+	): Promise<{readonly imageId: string}>;
+	/** `docker export -o DESTINATION CONTAINER`. */
+	exportContainer(
+		id: string,
+		destination: string,
+		options?: TransferOptions,
+	): Promise<{readonly bytes: number}>;
+	/** What is at a path in a container (HEAD of its archive); undefined when nothing is. */
+	statContainerPath(
+		id: string,
+		path: string,
+		signal?: AbortSignal,
+	): Promise<ContainerPathStat | undefined>;
+	/** The entries of a folder in a container, folders first, from its archive. */
+	listContainerFolder(
+		id: string,
+		folder: string,
+		signal?: AbortSignal,
+	): Promise<ContainerFileEntry[]>;
+	/** `docker cp CONTAINER:SOURCE DESTINATION`. */
+	copyFromContainer(
+		id: string,
+		source: string,
+		destination: string,
+		options?: TransferOptions,
+	): Promise<CopyResult>;
+	/** `docker cp SOURCE CONTAINER:DESTINATION`. */
+	copyToContainer(
+		id: string,
+		source: string,
+		destination: string,
+		options?: TransferOptions,
+	): Promise<CopyResult>;
 };

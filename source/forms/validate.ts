@@ -3,6 +3,7 @@ import {validateCommitForm} from './commit-form.js';
 import {formValues} from './form-values.js';
 import {validateRunForm} from './run-form.js';
 import {validateTagForm} from './tag-form.js';
+import {validateTransferForm} from './transfer-forms.js';
 
 /**
 The message for each invalid field of an open form (empty when it is valid).
@@ -17,6 +18,8 @@ export function formErrors(
 			? validateRunForm(values, purpose)
 			: purpose.form === 'commit'
 				? validateCommitForm(values)
-				: validateTagForm(values);
+				: purpose.form === 'transfer'
+					? validateTransferForm(purpose, values)
+					: validateTagForm(values);
 	return result.ok ? {} : result.errors;
 }

@@ -21,6 +21,9 @@ const scopeNames: Readonly<Record<Binding['scope'], string>> = {
 	'shell-pane': 'dashboard, shell pane open',
 	'shell-live': 'dashboard, shell running',
 	'shell-replace': 'replace question',
+	transfer: 'transfer progress',
+	files: 'file browser',
+	search: 'search results',
 };
 
 /**

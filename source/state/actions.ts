@@ -12,6 +12,7 @@ import type {
 	PaneId,
 	ShellTarget,
 } from './types.js';
+import type {TransferAction} from './transfer-reducer.js';
 
 /**
 Changes to the shell pane. `id` names the session an outcome is about: outcomes of a session the pane no longer
@@ -147,4 +148,5 @@ export type Action =
 			readonly title: string;
 			readonly notes: readonly Note[];
 	  }
-	| ShellAction;
+	| ShellAction
+	| TransferAction;

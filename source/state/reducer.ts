@@ -5,6 +5,7 @@ import type {Action} from './actions.js';
 import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
 import reduceShell from './shell-reducer.js';
+import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
 import {
 	type AppState,
 	type ContainerRow,
@@ -67,6 +68,10 @@ function reanchor(previous: AppState, next: AppState, pane: PaneId): AppState {
 }
 
 function reduce(state: AppState, action: Action): AppState {
+	if (isTransferAction(action)) {
+		return reduceTransfer(state, action);
+	}
+
 	switch (action.type) {
 		case 'connection/connecting': {
 			return {

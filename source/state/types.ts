@@ -6,6 +6,13 @@ import type {
 	ImageDetails,
 	ImageSummary,
 } from '../engine/types.js';
+import type {
+	FilesOverlay,
+	SearchOverlay,
+	Transfer,
+	TransferFormPurpose,
+	TransferOverlay,
+} from './transfer-types.js';
 
 /**
 The three live lists.
@@ -83,6 +90,10 @@ export type FormField =
 			*/
 			readonly hint?: string;
 			readonly error?: string;
+			/**
+			A password: shown as dots.
+			*/
+			readonly secret?: boolean;
 	  }
 	| {
 			readonly kind: 'toggle';
@@ -121,7 +132,8 @@ export type FormPurpose =
 			};
 	  }
 	| {readonly form: 'commit'; readonly container: Target}
-	| {readonly form: 'tag'; readonly image: Target};
+	| {readonly form: 'tag'; readonly image: Target}
+	| TransferFormPurpose;
 
 /**
 A line of explanation in a form or dialog.
@@ -213,7 +225,10 @@ export type Overlay =
 			readonly scroll: number;
 	  }
 	| FormOverlay
-	| DialogOverlay;
+	| DialogOverlay
+	| TransferOverlay
+	| FilesOverlay
+	| SearchOverlay;
 
 /**
 `muted` is for things that are not failures but worth a word (an object that vanished in a race).
@@ -326,6 +341,10 @@ export type UiState = {
 	The split pane with a shell in a container, while it is open.
 	*/
 	readonly shell?: ShellPane;
+	/**
+	Pulls, pushes, builds and the other long transfers: running ones and the last few finished.
+	*/
+	readonly transfers?: readonly Transfer[];
 };
 
 export type AppState = {

@@ -32,6 +32,7 @@ import ContainersView from './views/containers-view.js';
 import EventsView from './views/events-view.js';
 import ImagesView from './views/images-view.js';
 import ShellPane, {replaceQuestion} from './views/shell-pane.js';
+import TransferOverlays from './views/transfer-overlays.js';
 
 /**
 The smallest terminal the layout is made for.
@@ -193,6 +194,19 @@ export default function App() {
 			<DialogView
 				dialog={ui.overlay}
 				gone={goneTargets(state, ui.overlay.purpose)}
+				width={innerWidth}
+				height={innerHeight}
+			/>
+		);
+	} else if (
+		ui.overlay?.kind === 'transfer' ||
+		ui.overlay?.kind === 'files' ||
+		ui.overlay?.kind === 'search'
+	) {
+		body = (
+			<TransferOverlays
+				state={state}
+				now={now}
 				width={innerWidth}
 				height={innerHeight}
 			/>

@@ -10,6 +10,7 @@ import {
 	type TerminalSession,
 } from '../../source/engine/types.js';
 import {emptyDisk, fakeCleanup, type FakeCleanupState} from './fake-cleanup.js';
+import {type FakeTransfers, fakeTransferMethods} from './fake-transfers.js';
 
 /**
 A small test double of dockpit's own `Engine` interface for component tests: lists come from arrays the test
@@ -67,6 +68,10 @@ export type FakeEngine = Engine & {
 			(...args: any[]) => Promise<any>
 		>
 	>;
+	/**
+	Replaces what a transfer method (pull, push, build, cp…) does; see `fake-transfers.ts`.
+	*/
+	transfers: FakeTransfers;
 };
 
 export const fakeInfo: EngineInfo = {
@@ -136,6 +141,8 @@ export function createFakeEngine(
 		networks: [],
 		disk: emptyDisk,
 		...fakeCleanup(record, () => fake),
+		transfers: {},
+		...fakeTransferMethods(record, () => fake.transfers),
 		async ping() {
 			record('ping');
 		},

@@ -67,7 +67,7 @@ function FieldLine({
 			{cursor}
 			{label}
 			<TextField
-				value={field.value}
+				value={field.secret ? '•'.repeat(field.value.length) : field.value}
 				{...(field.cursor === undefined ? {} : {cursor: field.cursor})}
 				{...(field.placeholder === undefined
 					? {}

@@ -1,0 +1,195 @@
+/**
+Checks of host paths before a transfer sends anything: a file that can be written (its folder exists, it is not a
+folder, it would not be overwritten unasked), a file that can be read, a folder, and whether a tar is an image
+archive as `docker save` makes them (a `manifest.json` or `repositories` at its top). Each answers with the
+problem in words, or undefined when all is well.
+*/
+import fs from 'node:fs';
+import path from 'node:path';
+import {pipeline} from 'node:stream/promises';
+import zlib from 'node:zlib';
+import tarStream from 'tar-stream';
+
+/**
+Can `file` be created or replaced? `exists` when it is there (the caller asks before overwriting).
+*/
+export async function writableFile(
+	file: string,
+): Promise<{readonly problem?: string; readonly exists: boolean}> {
+	const folder = path.dirname(file);
+	try {
+		const stat = await fs.promises.stat(folder);
+		if (!stat.isDirectory()) {
+			return {problem: `${folder} is not a folder`, exists: false};
+		}
+	} catch {
+		return {problem: `the folder ${folder} does not exist`, exists: false};
+	}
+
+	try {
+		await fs.promises.access(folder, fs.constants.W_OK);
+	} catch {
+		return {
+			problem: `cannot write in ${folder} (permission denied)`,
+			exists: false,
+		};
+	}
+
+	try {
+		const stat = await fs.promises.stat(file);
+		if (stat.isDirectory()) {
+			return {problem: `${file} is a folder; give a file name`, exists: true};
+		}
+
+		try {
+			await fs.promises.access(file, fs.constants.W_OK);
+		} catch {
+			return {
+				problem: `cannot replace ${file} (permission denied)`,
+				exists: true,
+			};
+		}
+
+		return {exists: true};
+	} catch {
+		return {exists: false};
+	}
+}
+
+/**
+Is `file` a file that can be read?
+*/
+export async function readableFile(file: string): Promise<string | undefined> {
+	try {
+		const stat = await fs.promises.stat(file);
+		if (stat.isDirectory()) {
+			return `${file} is a folder, not a file`;
+		}
+
+		await fs.promises.access(file, fs.constants.R_OK);
+		return undefined;
+	} catch (error) {
+		return (error as {code?: unknown}).code === 'EACCES'
+			? `cannot read ${file} (permission denied)`
+			: `${file} does not exist`;
+	}
+}
+
+/**
+Is `folder` a folder?
+*/
+export async function existingFolder(
+	folder: string,
+): Promise<string | undefined> {
+	try {
+		const stat = await fs.promises.stat(folder);
+		return stat.isDirectory() ? undefined : `${folder} is not a folder`;
+	} catch {
+		return `the folder ${folder} does not exist`;
+	}
+}
+
+/**
+What a file starts with: a tar (plain), gzip, or something else (bzip2, xz and zstd are left to the engine).
+*/
+async function sniff(
+	file: string,
+): Promise<'tar' | 'gzip' | 'other-compressed' | 'not-tar'> {
+	const handle = await fs.promises.open(file, 'r');
+	try {
+		const header = Buffer.alloc(512);
+		const {bytesRead} = await handle.read(header, 0, 512, 0);
+		if (bytesRead >= 2 && header[0] === 0x1f && header[1] === 0x8b) {
+			return 'gzip';
+		}
+
+		if (
+			(bytesRead >= 3 && header.subarray(0, 3).toString('latin1') === 'BZh') ||
+			(bytesRead >= 6 &&
+				header
+					.subarray(0, 6)
+					.equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) ||
+			(bytesRead >= 4 && header.readUInt32LE(0) === 0xfd2fb528)
+		) {
+			return 'other-compressed';
+		}
+
+		if (bytesRead < 512) {
+			return 'not-tar';
+		}
+
+		// A tar header's checksum: the sum of its bytes with the checksum field taken as spaces.
+		let sum = 0;
+		for (let index = 0; index < 512; index++) {
+			sum += index >= 148 && index < 156 ? 0x20 : header[index]!;
+		}
+
+		const stored = Number.parseInt(
+			header
+				.subarray(148, 156)
+				.toString('latin1')
+				.replaceAll('\u0000', ' ')
+				.trim(),
+			8,
+		);
+		return stored === sum ? 'tar' : 'not-tar';
+	} finally {
+		await handle.close();
+	}
+}
+
+/**
+Is `file` a tar at all (for `docker import`)? undefined when it is (or is compressed, which the engine unpacks).
+*/
+export async function tarProblem(file: string): Promise<string | undefined> {
+	const kind = await sniff(file);
+	return kind === 'not-tar' ? `${file} is not a tar archive` : undefined;
+}
+
+/**
+Is `file` an image archive (for `docker load`)? Reads its headers only (bodies are skipped), streaming, and stops
+at the first `manifest.json` or `repositories` at the top.
+*/
+export async function imageArchiveProblem(
+	file: string,
+	signal?: AbortSignal,
+): Promise<string | undefined> {
+	const kind = await sniff(file);
+	if (kind === 'not-tar') {
+		return `${file} is not an image archive (not a tar at all; docker save makes image archives)`;
+	}
+
+	if (kind === 'other-compressed') {
+		return undefined;
+	}
+
+	let found = false;
+	const extract = tarStream.extract();
+	const source = fs.createReadStream(file);
+	extract.on('entry', (header, body, next) => {
+		const name = header.name.replace(/^\.\//, '');
+		if (name === 'manifest.json' || name === 'repositories') {
+			found = true;
+			source.destroy();
+			extract.destroy();
+			return;
+		}
+
+		body.on('end', next);
+		body.resume();
+	});
+	try {
+		const options = signal ? {signal} : {};
+		await (kind === 'gzip'
+			? pipeline(source, zlib.createGunzip(), extract, options)
+			: pipeline(source, extract, options));
+	} catch {
+		if (!found) {
+			return `${file} is not an image archive (its tar is damaged)`;
+		}
+	}
+
+	return found
+		? undefined
+		: `${file} is not an image archive: it has no manifest.json (docker save makes image archives; docker import takes filesystem tarballs)`;
+}
