@@ -6,8 +6,10 @@ in `what`); a 304 (`not-modified`) is success.
 */
 import {randomUUID} from 'node:crypto';
 import {PassThrough, type Duplex, type Readable} from 'node:stream';
+import type {Agent} from 'node:http';
 import Docker from 'dockerode';
 import type {Endpoint} from './connection.js';
+import {createSshTransport} from './ssh-transport.js';
 import {toEngineError} from './errors.js';
 import {
 	type End,
@@ -55,15 +57,21 @@ Docker-modem merges settings from `process.env.DOCKER_HOST` (and the TLS variabl
 given: a `socketPath` from `--host` would lose to a `tcp://` `DOCKER_HOST`, and a bad `DOCKER_HOST` would throw.
 The endpoint is already resolved, so build the client with `DOCKER_HOST` out of sight.
 */
-function makeClient(endpoint: Endpoint): Docker {
+function makeClient(
+	endpoint: Endpoint,
+	agent?: Agent,
+): Docker {
+	const options = agent
+		? ({...endpoint.options, agent} as Docker.DockerOptions)
+		: endpoint.options;
 	const saved = process.env['DOCKER_HOST'];
 	if (saved === undefined) {
-		return new Docker(endpoint.options);
+		return new Docker(options);
 	}
 
 	delete process.env['DOCKER_HOST'];
 	try {
-		return new Docker(endpoint.options);
+		return new Docker(options);
 	} finally {
 		process.env['DOCKER_HOST'] = saved;
 	}
@@ -125,7 +133,9 @@ hangs up its shell (the engine itself would leave it running). `attach` sessions
 closing one detaches and leaves the container running, as `docker attach` does.
 */
 export function createDockerEngine(endpoint: Endpoint): Engine {
-	const docker = makeClient(endpoint);
+	// `ssh://`: the system ssh with `docker system dial-stdio`, one master connection per engine.
+	const transport = endpoint.ssh ? createSshTransport(endpoint.ssh) : undefined;
+	const docker = makeClient(endpoint, transport?.agent);
 	const {host} = endpoint;
 	const fail = (error: unknown, what?: string) =>
 		toEngineError(error, what, host);

@@ -1,4 +1,9 @@
-import type {DockerEvent, EngineInfo, ImageSummary} from '../engine/types.js';
+import type {
+	DockerEvent,
+	EngineErrorKind,
+	EngineInfo,
+	ImageSummary,
+} from '../engine/types.js';
 import type {TextEdit} from '../forms/text-edit.js';
 import type {
 	ContainerRow,
@@ -49,6 +54,7 @@ export type Action =
 	| {
 			readonly type: 'connection/lost';
 			readonly error: string;
+			readonly kind?: EngineErrorKind;
 			readonly retryAt: number;
 			readonly attempt: number;
 	  }

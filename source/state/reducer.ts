@@ -97,6 +97,7 @@ function reduce(state: AppState, action: Action): AppState {
 					host: connection.host,
 					...(info ? {info} : {}),
 					error: action.error,
+					...(action.kind ? {kind: action.kind} : {}),
 					retryAt: action.retryAt,
 					attempt: action.attempt,
 				},

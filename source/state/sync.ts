@@ -237,6 +237,7 @@ export default function startSync(
 				store.dispatch({
 					type: 'connection/lost',
 					error: message,
+					...(error instanceof EngineError ? {kind: error.kind} : {}),
 					retryAt: now() + delay,
 					attempt,
 				});
