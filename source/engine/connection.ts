@@ -302,10 +302,7 @@ export function contextDirName(name: string): string {
 	return createHash('sha256').update(name).digest('hex');
 }
 
-function contextEndpoint(
-	name: string,
-	configDir: string,
-): Endpoint {
+function contextEndpoint(name: string, configDir: string): Endpoint {
 	const id = contextDirName(name);
 	const metaFile = path.join(configDir, 'contexts', 'meta', id, 'meta.json');
 	const source = `context ${name}`;

@@ -57,10 +57,7 @@ Docker-modem merges settings from `process.env.DOCKER_HOST` (and the TLS variabl
 given: a `socketPath` from `--host` would lose to a `tcp://` `DOCKER_HOST`, and a bad `DOCKER_HOST` would throw.
 The endpoint is already resolved, so build the client with `DOCKER_HOST` out of sight.
 */
-function makeClient(
-	endpoint: Endpoint,
-	agent?: Agent,
-): Docker {
+function makeClient(endpoint: Endpoint, agent?: Agent): Docker {
 	const options = agent
 		? ({...endpoint.options, agent} as Docker.DockerOptions)
 		: endpoint.options;
@@ -239,6 +236,27 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		);
 	}
 
+	// Shells whose connection broke (an ssh link cut, an engine restart): the engine keeps them running, so once
+	// it answers again they get the hangup that closing the pane would have sent.
+	const orphans = new Map<string, {id: string; shell: string}>();
+	const hangUpOrphans = async () => {
+		for (const [marker, {id, shell}] of orphans) {
+			// eslint-disable-next-line no-await-in-loop
+			await runQuietly(docker.getContainer(id), [
+				shell,
+				'-c',
+				hangupScript(marker),
+			]).then(
+				() => orphans.delete(marker),
+				(error: unknown) => {
+					if (fail(error).kind !== 'unreachable') {
+						orphans.delete(marker);
+					}
+				},
+			);
+		}
+	};
+
 	async function findShell(
 		container: Docker.Container,
 		id: string,
@@ -289,6 +307,15 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		};
 
 		const explain = async (closedByUs: boolean): Promise<End> => {
+			const end = await explainExec(closedByUs);
+			if (end.reason === 'connection to the engine lost') {
+				orphans.set(marker, {id, shell});
+			}
+
+			return end;
+		};
+
+		const explainExec = async (closedByUs: boolean): Promise<End> => {
 			if (closedByUs) {
 				await runQuietly(container, [shell, '-c', hangupScript(marker)]).catch(
 					() => undefined,
@@ -530,6 +557,10 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 			} finally {
 				clearTimeout(timer);
 				signal?.removeEventListener('abort', onAbort);
+			}
+
+			if (orphans.size > 0) {
+				void hangUpOrphans();
 			}
 		},
 

@@ -63,6 +63,8 @@ export type Action =
 			readonly type: 'containers/listed';
 			readonly containers: readonly ContainerRow[];
 			readonly now: number;
+			/** The first list after a reconnect: start times seen before may be stale (restarted meanwhile). */
+			readonly reconnected?: boolean;
 	  }
 	/** A list filtered by ids: rows for those ids are replaced, and ids not returned are gone. */
 	| {

@@ -109,7 +109,11 @@ function reduce(state: AppState, action: Action): AppState {
 			for (const container of action.containers) {
 				containers.set(
 					container.id,
-					toRow(container, state.containers.get(container.id), action.now),
+					toRow(
+						container,
+						action.reconnected ? undefined : state.containers.get(container.id),
+						action.now,
+					),
 				);
 			}
 
