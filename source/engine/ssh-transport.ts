@@ -366,7 +366,7 @@ async function pingOver(socketPath: string): Promise<boolean> {
 }
 
 /**
-Makes the transport of one `ssh://` engine. Nothing runs until the first request.
+Makes the transport of one `ssh://` engine. The master connection starts at once.
 
 The master is started with a local forward of a socket in the private folder to the far side's
 /var/run/docker.sock: a connection is then one SSH channel, with no process started on either side. When that
@@ -382,6 +382,7 @@ export function createSshTransport(
 	let master: Promise<'forward' | 'dial-stdio'> | undefined;
 	let mode: 'forward' | 'dial-stdio' | undefined;
 	let closed = false;
+	let startedOnce = false;
 
 	const paths = () => {
 		folder ??= fs.mkdtempSync(path.join(os.tmpdir(), 'dockpit-ssh-'));
@@ -421,7 +422,9 @@ export function createSshTransport(
 	// ControlPersist ends a master that is left without sessions (dockpit killed), a minute later.
 	const startMaster = async (): Promise<'forward' | 'dial-stdio'> => {
 		const {control, forward, log} = paths();
-		if (!(await masterAlive())) {
+		// The first time there is no master to ask about (the folder is new).
+		if (!startedOnce || !(await masterAlive())) {
+			startedOnce = true;
 			fs.rmSync(control, {force: true});
 			fs.rmSync(forward, {force: true});
 			const logFd = fs.openSync(log, 'w');
@@ -576,5 +579,7 @@ export function createSshTransport(
 	};
 
 	process.on('exit', close);
+	// Log in at once, while the dashboard is still being drawn: the first request finds the master ready.
+	ensureMaster().catch(() => undefined);
 	return {agent, mode: () => mode, close};
 }
