@@ -84,6 +84,16 @@ export default async function run(options: RunOptions): Promise<number> {
 
 	process.stdout.write(enterAlternateScreen + pasteOn + (mouse ? mouseOn : ''));
 	process.on('exit', restore);
+	// Node prints its warnings (DEP0170 and the like) to stderr, which would land in the frame: keep them in a file.
+	process.removeAllListeners('warning');
+	process.on('warning', warning => {
+		try {
+			fs.appendFileSync(
+				path.join(os.tmpdir(), 'dockpit-warnings.log'),
+				`${new Date().toISOString()} ${warning.name}: ${warning.message}\n`,
+			);
+		} catch {}
+	});
 	const stopSync = startSync(engine, store);
 	const sessions = createShellSessions();
 	const frames = createFrameSignal();

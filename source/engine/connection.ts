@@ -10,6 +10,7 @@ import {Agent} from 'node:https';
 import path from 'node:path';
 import type Dockerode from 'dockerode';
 import {oneLine} from './errors.js';
+import {describeSshTarget, type SshTarget} from './ssh-transport.js';
 import {EngineError} from './types.js';
 
 /**
@@ -33,6 +34,10 @@ export type Endpoint = {
 	*/
 	readonly source: string;
 	readonly options: DockerConnectOptions;
+	/**
+	For `ssh://`: where the system ssh connects to (the requests go over its `docker system dial-stdio`).
+	*/
+	readonly ssh?: SshTarget;
 };
 
 /**
@@ -155,8 +160,6 @@ function parseHost(
 	value: string,
 	source: string,
 	tls: (hostText: string) => Tls | undefined,
-	env: ResolveOptions['env'],
-	homeDir: string,
 ): Endpoint {
 	const hostText = value.trim();
 	const where = source === 'flag' ? '--host' : source;
@@ -218,37 +221,21 @@ function parseHost(
 			);
 		}
 
-		const username =
-			decodeURIComponent(url.username) ||
-			nonEmpty(env['USER']) ||
-			nonEmpty(env['LOGNAME']);
-		if (!username) {
-			throw badRequest(
-				`${where} is ${oneLine(hostText)} and no user is known; write it as ssh://user@host`,
-			);
-		}
-
-		const port = url.port === '' ? 22 : parsePort(url.port, hostText);
-		const agent = nonEmpty(env['SSH_AUTH_SOCK']);
-		const privateKey = agent
-			? undefined
-			: ['id_ed25519', 'id_ecdsa', 'id_rsa']
-					.map(name => path.join(homeDir, '.ssh', name))
-					.find(file => existsSync(file));
+		// As with the docker CLI, the system ssh makes the connection: without a user or port in the address,
+		// ~/.ssh/config (or ssh's defaults) decides, and a Host alias works as the host name.
+		const user = decodeURIComponent(url.username) || undefined;
+		const port = url.port === '' ? undefined : parsePort(url.port, hostText);
+		const target: SshTarget = {
+			host: hostname,
+			...(user ? {user} : {}),
+			...(port === undefined ? {} : {port}),
+		};
 		return {
-			host: `ssh://${username}@${displayHost}${url.port === '' ? '' : `:${port}`}`,
+			host: describeSshTarget({...target, host: displayHost}),
 			source,
-			options: {
-				protocol: 'ssh',
-				host: hostname,
-				port,
-				username,
-				sshOptions: agent
-					? {agent}
-					: privateKey
-						? {privateKey: readFileSync(privateKey)}
-						: {},
-			},
+			// Dockerode speaks plain HTTP over the ssh transport's agent (see docker-engine.ts).
+			options: {protocol: 'http', host: 'docker', port: 80},
+			ssh: target,
 		};
 	}
 
@@ -315,12 +302,7 @@ export function contextDirName(name: string): string {
 	return createHash('sha256').update(name).digest('hex');
 }
 
-function contextEndpoint(
-	name: string,
-	configDir: string,
-	env: ResolveOptions['env'],
-	homeDir: string,
-): Endpoint {
+function contextEndpoint(name: string, configDir: string): Endpoint {
 	const id = contextDirName(name);
 	const metaFile = path.join(configDir, 'contexts', 'meta', id, 'meta.json');
 	const source = `context ${name}`;
@@ -362,7 +344,7 @@ function contextEndpoint(
 		return any || skipVerify ? {...material, skipVerify} : undefined;
 	};
 
-	return parseHost(host, source, tls, env, homeDir);
+	return parseHost(host, source, tls);
 }
 
 /**
@@ -392,7 +374,7 @@ export function resolveEndpoint(options: ResolveOptions): Endpoint {
 	}
 
 	if (hostFlag) {
-		return parseHost(hostFlag, 'flag', envTls, env, homeDir);
+		return parseHost(hostFlag, 'flag', envTls);
 	}
 
 	const dockerHost = nonEmpty(env['DOCKER_HOST']);
@@ -403,11 +385,11 @@ export function resolveEndpoint(options: ResolveOptions): Endpoint {
 			: (nonEmpty(env['DOCKER_CONTEXT']) ?? currentContext(configDir)));
 
 	if (context && context !== 'default') {
-		return contextEndpoint(context, configDir, env, homeDir);
+		return contextEndpoint(context, configDir);
 	}
 
 	if (dockerHost) {
-		return parseHost(dockerHost, 'DOCKER_HOST', envTls, env, homeDir);
+		return parseHost(dockerHost, 'DOCKER_HOST', envTls);
 	}
 
 	return {

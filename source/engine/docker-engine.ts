@@ -6,9 +6,11 @@ in `what`); a 304 (`not-modified`) is success.
 */
 import {randomUUID} from 'node:crypto';
 import {PassThrough, type Duplex, type Readable} from 'node:stream';
+import type {Agent} from 'node:http';
 import Docker from 'dockerode';
 import type {Endpoint} from './connection.js';
 import {cleanupMethods} from './docker-cleanup.js';
+import {createSshTransport} from './ssh-transport.js';
 import {toEngineError} from './errors.js';
 import {
 	type End,
@@ -57,15 +59,18 @@ Docker-modem merges settings from `process.env.DOCKER_HOST` (and the TLS variabl
 given: a `socketPath` from `--host` would lose to a `tcp://` `DOCKER_HOST`, and a bad `DOCKER_HOST` would throw.
 The endpoint is already resolved, so build the client with `DOCKER_HOST` out of sight.
 */
-function makeClient(endpoint: Endpoint): Docker {
+function makeClient(endpoint: Endpoint, agent?: Agent): Docker {
+	const options = agent
+		? ({...endpoint.options, agent} as Docker.DockerOptions)
+		: endpoint.options;
 	const saved = process.env['DOCKER_HOST'];
 	if (saved === undefined) {
-		return new Docker(endpoint.options);
+		return new Docker(options);
 	}
 
 	delete process.env['DOCKER_HOST'];
 	try {
-		return new Docker(endpoint.options);
+		return new Docker(options);
 	} finally {
 		process.env['DOCKER_HOST'] = saved;
 	}
@@ -127,7 +132,9 @@ hangs up its shell (the engine itself would leave it running). `attach` sessions
 closing one detaches and leaves the container running, as `docker attach` does.
 */
 export function createDockerEngine(endpoint: Endpoint): Engine {
-	const docker = makeClient(endpoint);
+	// `ssh://`: the system ssh with `docker system dial-stdio`, one master connection per engine.
+	const transport = endpoint.ssh ? createSshTransport(endpoint.ssh) : undefined;
+	const docker = makeClient(endpoint, transport?.agent);
 	const {host} = endpoint;
 	const fail = (error: unknown, what?: string) =>
 		toEngineError(error, what, host);
@@ -231,6 +238,27 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		);
 	}
 
+	// Shells whose connection broke (an ssh link cut, an engine restart): the engine keeps them running, so once
+	// it answers again they get the hangup that closing the pane would have sent.
+	const orphans = new Map<string, {id: string; shell: string}>();
+	const hangUpOrphans = async () => {
+		for (const [marker, {id, shell}] of orphans) {
+			// eslint-disable-next-line no-await-in-loop
+			await runQuietly(docker.getContainer(id), [
+				shell,
+				'-c',
+				hangupScript(marker),
+			]).then(
+				() => orphans.delete(marker),
+				(error: unknown) => {
+					if (fail(error).kind !== 'unreachable') {
+						orphans.delete(marker);
+					}
+				},
+			);
+		}
+	};
+
 	async function findShell(
 		container: Docker.Container,
 		id: string,
@@ -281,6 +309,15 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		};
 
 		const explain = async (closedByUs: boolean): Promise<End> => {
+			const end = await explainExec(closedByUs);
+			if (end.reason === 'connection to the engine lost') {
+				orphans.set(marker, {id, shell});
+			}
+
+			return end;
+		};
+
+		const explainExec = async (closedByUs: boolean): Promise<End> => {
 			if (closedByUs) {
 				await runQuietly(container, [shell, '-c', hangupScript(marker)]).catch(
 					() => undefined,
@@ -522,6 +559,10 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 			} finally {
 				clearTimeout(timer);
 				signal?.removeEventListener('abort', onAbort);
+			}
+
+			if (orphans.size > 0) {
+				void hangUpOrphans();
 			}
 		},
 

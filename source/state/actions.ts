@@ -1,4 +1,9 @@
-import type {DockerEvent, EngineInfo, ImageSummary} from '../engine/types.js';
+import type {
+	DockerEvent,
+	EngineErrorKind,
+	EngineInfo,
+	ImageSummary,
+} from '../engine/types.js';
 import type {TextEdit} from '../forms/text-edit.js';
 import type {
 	ContainerRow,
@@ -50,6 +55,7 @@ export type Action =
 	| {
 			readonly type: 'connection/lost';
 			readonly error: string;
+			readonly kind?: EngineErrorKind;
 			readonly retryAt: number;
 			readonly attempt: number;
 	  }
@@ -58,6 +64,8 @@ export type Action =
 			readonly type: 'containers/listed';
 			readonly containers: readonly ContainerRow[];
 			readonly now: number;
+			/** The first list after a reconnect: start times seen before may be stale (restarted meanwhile). */
+			readonly reconnected?: boolean;
 	  }
 	/** A list filtered by ids: rows for those ids are replaced, and ids not returned are gone. */
 	| {

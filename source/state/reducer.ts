@@ -103,6 +103,7 @@ function reduce(state: AppState, action: Action): AppState {
 					host: connection.host,
 					...(info ? {info} : {}),
 					error: action.error,
+					...(action.kind ? {kind: action.kind} : {}),
 					retryAt: action.retryAt,
 					attempt: action.attempt,
 				},
@@ -114,7 +115,11 @@ function reduce(state: AppState, action: Action): AppState {
 			for (const container of action.containers) {
 				containers.set(
 					container.id,
-					toRow(container, state.containers.get(container.id), action.now),
+					toRow(
+						container,
+						action.reconnected ? undefined : state.containers.get(container.id),
+						action.now,
+					),
 				);
 			}
 

@@ -82,7 +82,7 @@ export default function startSync(
 		// Failures here are left to the event stream: if the engine went away, it reports that and re-lists later.
 		await Promise.all([
 			all
-				? listContainers()
+				? listContainers(false)
 				: ids.length > 0
 					? refreshContainers(ids)
 					: undefined,
@@ -95,9 +95,14 @@ export default function startSync(
 	const alive = <T extends {readonly id: string}>(rows: readonly T[]) =>
 		rows.filter(row => !destroyed.has(row.id));
 
-	const listContainers = async () => {
+	const listContainers = async (reconnected = false) => {
 		const containers = alive(await engine.listContainers());
-		store.dispatch({type: 'containers/listed', containers, now: now()});
+		store.dispatch({
+			type: 'containers/listed',
+			containers,
+			now: now(),
+			...(reconnected ? {reconnected} : {}),
+		});
 	};
 
 	// Inspect, not list: the engine sends `die` before its list view is updated, so a list right after the
@@ -187,6 +192,7 @@ export default function startSync(
 
 	const run = async () => {
 		let attempt = 0;
+		let everConnected = false;
 		while (!signal.aborted) {
 			// Each connection gets its own controller, so a failed attempt closes its half-opened stream.
 			const connection = new AbortController();
@@ -208,8 +214,9 @@ export default function startSync(
 				first.catch(() => undefined);
 				// eslint-disable-next-line no-await-in-loop
 				await serially(async () =>
-					Promise.all([listContainers(), listImages()]),
+					Promise.all([listContainers(everConnected), listImages()]),
 				);
+				everConnected = true;
 				store.dispatch({type: 'connection/connected', info});
 				attempt = 0;
 				// eslint-disable-next-line no-await-in-loop
@@ -237,6 +244,7 @@ export default function startSync(
 				store.dispatch({
 					type: 'connection/lost',
 					error: message,
+					...(error instanceof EngineError ? {kind: error.kind} : {}),
 					retryAt: now() + delay,
 					attempt,
 				});

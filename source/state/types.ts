@@ -2,6 +2,7 @@ import type {
 	ContainerDetails,
 	ContainerSummary,
 	DockerEvent,
+	EngineErrorKind,
 	EngineInfo,
 	ImageDetails,
 	ImageSummary,
@@ -47,6 +48,10 @@ export type Connection =
 			readonly host: string;
 			readonly info?: EngineInfo;
 			readonly error: string;
+			/**
+			What kind of failure it was (`unauthorized`: an ssh login or host key refused, a TLS certificate).
+			*/
+			readonly kind?: EngineErrorKind;
 			/**
 			When the next try is due, milliseconds since the epoch.
 			*/

@@ -124,6 +124,7 @@ export default function App() {
 			<UnreachableScreen
 				host={connection.host}
 				error={connection.error}
+				{...(connection.kind ? {kind: connection.kind} : {})}
 				retryInSeconds={Math.max(
 					0,
 					Math.ceil((connection.retryAt - now) / 1000),

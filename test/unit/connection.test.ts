@@ -239,7 +239,7 @@ test('TLS variables do not apply to a unix socket', () => {
 	);
 });
 
-test('ssh://user@host:port', () => {
+test('ssh://user@host:port: the system ssh connects, dockerode speaks HTTP over it', () => {
 	const home = makeHome();
 	const endpoint = resolve(home, {
 		DOCKER_HOST: 'ssh://me@box:2222',
@@ -248,25 +248,16 @@ test('ssh://user@host:port', () => {
 	assert.deepEqual(endpoint, {
 		host: 'ssh://me@box:2222',
 		source: 'DOCKER_HOST',
-		options: {
-			protocol: 'ssh',
-			host: 'box',
-			port: 2222,
-			username: 'me',
-			sshOptions: {agent: '/tmp/agent.sock'},
-		},
+		options: {protocol: 'http', host: 'docker', port: 80},
+		ssh: {host: 'box', user: 'me', port: 2222},
 	});
 });
 
-test('ssh://host takes the user from USER and a key from ~/.ssh when there is no agent', () => {
+test('ssh://alias leaves the user and port to ~/.ssh/config, as the docker CLI does', () => {
 	const home = makeHome();
-	fs.mkdirSync(path.join(home, '.ssh'));
-	fs.writeFileSync(path.join(home, '.ssh', 'id_rsa'), 'KEY');
 	const endpoint = resolve(home, {DOCKER_HOST: 'ssh://box', USER: 'alice'});
-	assert.equal(endpoint.host, 'ssh://alice@box');
-	assert.equal(endpoint.options.port, 22);
-	assert.equal(endpoint.options.username, 'alice');
-	assert.equal(String(endpoint.options.sshOptions?.privateKey), 'KEY');
+	assert.equal(endpoint.host, 'ssh://box');
+	assert.deepEqual(endpoint.ssh, {host: 'box'});
 });
 
 const badHosts: Array<[string, RegExp]> = [
@@ -280,7 +271,7 @@ const badHosts: Array<[string, RegExp]> = [
 	['tcp://box:99999', /not an address|not a port number/],
 	['tcp://box:2375/prefix', /a path after the host is not supported/],
 	['ssh://me:secret@box', /password/],
-	['ssh://box', /no user is known/],
+	['ssh://box:0', /not a port number/],
 	['tcp://bad host:2375', /not an address/],
 ];
 
