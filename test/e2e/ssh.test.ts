@@ -154,9 +154,7 @@ test('the link cut (sshd and its sessions killed): reconnecting, then back with 
 	await app.waitFor(screen => rows(screen, 'cut').length === 2);
 	// The cursor on `target`, then a shell in it.
 	for (let tries = 0; tries < 3; tries++) {
-		const line = rows(app.screen(), 'cut').find(each =>
-			each.startsWith('│›'),
-		);
+		const line = rows(app.screen(), 'cut').find(each => each.startsWith('│›'));
 		if (line?.includes(target.name)) {
 			break;
 		}

@@ -40,7 +40,9 @@ function children(pid: number): number[] {
 
 		try {
 			const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			const parent = Number(
+				stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1],
+			);
 			if (parent === pid) {
 				found.push(Number(entry), ...children(Number(entry)));
 			}
