@@ -71,6 +71,13 @@ function wordEndAfter(value: string, cursor: number): number {
 	return index;
 }
 
+/** A kill that removes nothing: the text, and the kill buffer as it was. */
+function nothingKilled(state: TextState, cursor: number): TextState {
+	return state.killed === undefined
+		? {value: state.value, cursor}
+		: {value: state.value, cursor, killed: state.killed};
+}
+
 function kill(value: string, from: number, to: number): TextState {
 	return {
 		value: value.slice(0, from) + value.slice(to),
@@ -138,28 +145,34 @@ export function applyEdit(state: TextState, edit: TextEdit): TextState {
 		}
 
 		case 'delete-to-start': {
-			return cursor === 0 ? {value, cursor} : kill(value, 0, cursor);
+			return cursor === 0 ? nothingKilled(state, cursor) : kill(value, 0, cursor);
 		}
 
 		case 'kill-to-end': {
 			return cursor === value.length
-				? {value, cursor}
+				? nothingKilled(state, cursor)
 				: kill(value, cursor, value.length);
 		}
 
 		case 'delete-word': {
 			const start = value.slice(0, cursor).replace(/\S+\s*$/, '').length;
-			return start === cursor ? {value, cursor} : kill(value, start, cursor);
+			return start === cursor
+				? nothingKilled(state, cursor)
+				: kill(value, start, cursor);
 		}
 
 		case 'kill-word-back': {
 			const start = wordStartBefore(value, cursor);
-			return start === cursor ? {value, cursor} : kill(value, start, cursor);
+			return start === cursor
+				? nothingKilled(state, cursor)
+				: kill(value, start, cursor);
 		}
 
 		case 'kill-word-forward': {
 			const end = wordEndAfter(value, cursor);
-			return end === cursor ? {value, cursor} : kill(value, cursor, end);
+			return end === cursor
+				? nothingKilled(state, cursor)
+				: kill(value, cursor, end);
 		}
 	}
 }
