@@ -1,4 +1,4 @@
-import {Box} from 'ink';
+import {Box, useStdout} from 'ink';
 import {useCallback, useEffect, useRef} from 'react';
 import {bindingsFor} from '../keymap/match.js';
 import {helpOrder} from '../keymap/help-order.js';
@@ -81,7 +81,15 @@ export default function App() {
 	};
 	const geometry = useRef({columns, rows, counts});
 	geometry.current = {columns, rows, counts};
+	const {stdout} = useStdout();
 	useInputRouter({
+		// From the terminal itself, not the last frame: a key right after a resize sees the new size.
+		tooSmall: useCallback(
+			() =>
+				(stdout.columns || 80) < minimumSize.columns ||
+				(stdout.rows || 24) < minimumSize.rows,
+			[stdout],
+		),
 		pageSize: useCallback(() => sizes.current.page, []),
 		shellSize: useCallback(() => sizes.current.shell, []),
 		hitTest: useCallback(
