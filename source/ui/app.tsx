@@ -45,7 +45,7 @@ How long a message stays in the status line, in ms.
 const flashMs = 6000;
 
 export default function App() {
-	const {store, readOnly} = useServices();
+	const {store, readOnly, maskSecrets = true} = useServices();
 	const {columns, rows} = useTerminalSize();
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	// One line short of the terminal: Ink clears the whole screen on every frame once its output is as tall as
@@ -192,6 +192,8 @@ export default function App() {
 				width={innerWidth}
 				height={innerHeight}
 				now={now}
+				reveal={ui.overlay.reveal === true || !maskSecrets}
+				wrap={ui.overlay.wrap === true}
 			/>
 		);
 	} else if (ui.overlay?.kind === 'form') {
