@@ -42,6 +42,10 @@ export type AppServices = {
 	`--escape-key`: between the shell pane and the dashboard. Ctrl-] when absent.
 	*/
 	readonly escapeKey?: EscapeKey;
+	/**
+	The command line's history file; absent: the history lasts this run only.
+	*/
+	readonly historyFile?: string;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);
