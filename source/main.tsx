@@ -16,6 +16,14 @@ import {ServicesProvider} from './ui/context.js';
 import {createFrameSignal} from './ui/direct-region.js';
 import {createShellKeys} from './input/shell-keys.js';
 import type {EscapeKey} from './keymap/escape-key.js';
+import type {Binding} from './keymap/keymap.js';
+import type {ColorRole, ThemeName} from './config/colors.js';
+import {applyTheme, makeTheme} from './ui/theme.js';
+import {
+	keepSortOrders,
+	readSortFile,
+	sortFilePath,
+} from './config/sort-file.js';
 
 export type RunOptions = {
 	readonly host?: string;
@@ -35,6 +43,18 @@ export type RunOptions = {
 	@default true
 	*/
 	readonly mouse?: boolean;
+	/**
+	The keymap of this run (the config file's `keys:` and the escape key applied); the table as it is when absent.
+	*/
+	readonly keymap?: readonly Binding[];
+	/**
+	@default 'dark'
+	*/
+	readonly theme?: ThemeName;
+	/**
+	Colours by role, from the config file.
+	*/
+	readonly colors?: Readonly<Partial<Record<ColorRole, string>>>;
 };
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -61,7 +81,16 @@ export default async function run(options: RunOptions): Promise<number> {
 	const engine = options.readOnly
 		? readOnlyEngine(createDockerEngine(endpoint))
 		: createDockerEngine(endpoint);
-	const store = createStore(reducer, initialState(endpoint.host));
+	const sortFile = sortFilePath(
+		process.env,
+		process.env['HOME'] ?? os.homedir(),
+	);
+	const store = createStore(
+		reducer,
+		initialState(endpoint.host, {sort: readSortFile(sortFile)}),
+	);
+	const stopKeepingSort = keepSortOrders(store, sortFile);
+	applyTheme(makeTheme(options.theme ?? 'dark', options.colors));
 
 	const mouse = options.mouse ?? true;
 	// The dashboard lives in the alternate screen; whatever way we leave (quit, Ctrl-C, a signal, a crash), the
@@ -107,6 +136,7 @@ export default async function run(options: RunOptions): Promise<number> {
 				shells: options.shells,
 				keys: createShellKeys(),
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
+				...(options.keymap ? {keymap: options.keymap} : {}),
 				directDraw: {
 					write(data) {
 						process.stdout.write(data);
@@ -137,7 +167,12 @@ export default async function run(options: RunOptions): Promise<number> {
 
 		leaving = true;
 		// Each step on its own: on a terminal that went away, unmounting and restoring throw EIO.
-		for (const step of [() => instance.unmount(), stopSync, restore]) {
+		for (const step of [
+			() => instance.unmount(),
+			stopSync,
+			stopKeepingSort,
+			restore,
+		]) {
 			try {
 				step();
 			} catch {}
@@ -185,6 +220,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		return 0;
 	} finally {
 		stopSync();
+		stopKeepingSort();
 		instance.cleanup();
 		restore();
 		// Shells left open get their hangup (the engine would keep them running), within a bounded wait.
