@@ -2,6 +2,33 @@
 import process from 'node:process';
 import meow from 'meow';
 import {startupSettings} from './source/config/startup.js';
+import {checkArguments, UsageError, usageMessage} from './source/flags.js';
+
+// No defaults here: a flag not given stays undefined, and the config file, then the defaults, decide
+// (source/config/settings.ts).
+const flags = {
+	host: {type: 'string', shortFlag: 'H'},
+	context: {type: 'string', shortFlag: 'c'},
+	readOnly: {type: 'boolean'},
+	shell: {type: 'string'},
+	escapeKey: {type: 'string'},
+	mouse: {type: 'boolean'},
+	color: {type: 'boolean'},
+	config: {type: 'string'},
+	printConfig: {type: 'boolean'},
+} as const;
+
+// Before meow, which ignores unknown flags and takes `-H` alone as an empty host.
+try {
+	checkArguments(process.argv.slice(2), flags);
+} catch (error) {
+	if (!(error instanceof UsageError)) {
+		throw error;
+	}
+
+	process.stderr.write(usageMessage(error));
+	process.exit(2);
+}
 
 const cli = meow(
 	`
@@ -40,19 +67,8 @@ const cli = meow(
 `,
 	{
 		importMeta: import.meta,
-		// Flags not given stay undefined: the config file, then the defaults, decide (source/config/settings.ts).
 		booleanDefault: undefined,
-		flags: {
-			host: {type: 'string', shortFlag: 'H'},
-			context: {type: 'string', shortFlag: 'c'},
-			readOnly: {type: 'boolean'},
-			shell: {type: 'string'},
-			escapeKey: {type: 'string'},
-			mouse: {type: 'boolean'},
-			color: {type: 'boolean'},
-			config: {type: 'string'},
-			printConfig: {type: 'boolean'},
-		},
+		flags,
 	},
 );
 
@@ -89,6 +105,7 @@ try {
 		shells: settings.shells,
 		escapeKey: settings.escapeKey,
 		mouse: settings.mouse,
+		maskSecrets: settings.maskSecrets,
 		keymap: settings.keymap,
 		theme: settings.theme,
 		colors: settings.config.colors,

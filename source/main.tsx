@@ -55,6 +55,11 @@ export type RunOptions = {
 	Colours by role, from the config file.
 	*/
 	readonly colors?: Readonly<Partial<Record<ColorRole, string>>>;
+	/**
+	Mask values that look secret (env, labels) until revealed with `v` in details.
+	@default true
+	*/
+	readonly maskSecrets?: boolean;
 };
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -135,6 +140,7 @@ export default async function run(options: RunOptions): Promise<number> {
 				sessions,
 				shells: options.shells,
 				keys: createShellKeys(),
+				maskSecrets: options.maskSecrets ?? true,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				...(options.keymap ? {keymap: options.keymap} : {}),
 				directDraw: {

@@ -44,6 +44,7 @@ export type FileConfig = {
 	readonly readOnly?: boolean;
 	readonly mouse?: boolean;
 	readonly color?: boolean;
+	readonly maskSecrets?: boolean;
 	readonly theme?: ThemeName;
 	readonly colors: Readonly<Partial<Record<ColorRole, string>>>;
 	readonly keys: readonly KeyOverride[];
@@ -82,6 +83,7 @@ export const topLevelKeys = [
 	'read-only',
 	'mouse',
 	'color',
+	'mask-secrets',
 	'theme',
 	'colors',
 	'keys',
@@ -207,6 +209,7 @@ export function parseConfig(text: string, file: string): FileConfig {
 		readOnly?: boolean;
 		mouse?: boolean;
 		color?: boolean;
+		maskSecrets?: boolean;
 		theme?: ThemeName;
 		colors: Partial<Record<ColorRole, string>>;
 		keys: KeyOverride[];
@@ -315,6 +318,15 @@ export function parseConfig(text: string, file: string): FileConfig {
 				const color = boolean(value, name);
 				if (color !== undefined) {
 					result.color = color;
+				}
+
+				break;
+			}
+
+			case 'mask-secrets': {
+				const mask = boolean(value, name);
+				if (mask !== undefined) {
+					result.maskSecrets = mask;
 				}
 
 				break;

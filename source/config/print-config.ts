@@ -40,6 +40,7 @@ export function printConfig(settings: Settings, defaultFile: string): string {
 		'read-only': settings.readOnly,
 		mouse: settings.mouse,
 		color: settings.color,
+		'mask-secrets': settings.maskSecrets,
 		theme: settings.theme,
 		colors: roleColors(makeTheme(settings.theme, settings.config.colors)),
 		keys,

@@ -31,8 +31,10 @@ export const defaults = {
 	readOnly: false,
 	mouse: true,
 	color: true,
+	maskSecrets: true,
 	theme: 'dark',
 } as const satisfies {
+	maskSecrets: boolean;
 	shell: readonly string[];
 	escapeKey: string;
 	readOnly: boolean;
@@ -60,6 +62,10 @@ export type Settings = {
 	False with `--no-color`, `color: false`, or `NO_COLOR` in the environment (no-color.org).
 	*/
 	readonly color: boolean;
+	/**
+	Values that look secret stay masked until revealed (`v` in details).
+	*/
+	readonly maskSecrets: boolean;
 	readonly theme: ThemeName;
 	/**
 	The keymap of this run: the table with the file's `keys:` and the escape key applied.
@@ -110,6 +116,7 @@ export function resolveSettings(
 		// A flag or the file overrides NO_COLOR (no-color.org); NO_COLOR counts when not empty.
 		color:
 			flags.color ?? config.color ?? (env['NO_COLOR'] ? false : defaults.color),
+		maskSecrets: config.maskSecrets ?? defaults.maskSecrets,
 		theme: config.theme ?? defaults.theme,
 		keymap: withEscapeKey(table, escapeKey),
 	};

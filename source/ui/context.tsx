@@ -48,6 +48,12 @@ export type AppServices = {
 	table with `escapeKey` applied.
 	*/
 	readonly keymap?: readonly Binding[];
+	/**
+	Values that look secret (`format/secrets.ts`) are masked wherever they are shown until revealed (`v` in
+	details). The config file can turn masking off.
+	@default true
+	*/
+	readonly maskSecrets?: boolean;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

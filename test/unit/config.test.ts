@@ -12,7 +12,7 @@ import {
 import {parseKeySpec} from '../../source/config/key-spec.js';
 import {printConfig} from '../../source/config/print-config.js';
 import {resolveSettings} from '../../source/config/settings.js';
-import {nearest} from '../../source/config/suggest.js';
+import {didYouMean} from '../../source/config/suggest.js';
 import {keymap} from '../../source/keymap/keymap.js';
 import {bindingsFor, resolveName} from '../../source/keymap/match.js';
 import {helpOrder} from '../../source/keymap/help-order.js';
@@ -321,9 +321,15 @@ test('keys are written as people write them', () => {
 });
 
 test('the nearest name is suggested only when near', () => {
-	assert.equal(nearest('colours', ['colors', 'keys']), 'colors');
-	assert.equal(nearest('escape_key', ['escape-key', 'keys']), 'escape-key');
-	assert.equal(nearest('xyzzy', ['colors', 'keys']), undefined);
+	assert.equal(
+		didYouMean('colours', ['colors', 'keys']),
+		' (did you mean colors?)',
+	);
+	assert.equal(
+		didYouMean('escape_key', ['escape-key', 'keys']),
+		' (did you mean escape-key?)',
+	);
+	assert.equal(didYouMean('xyzzy', ['colors', 'keys']), '');
 });
 
 test('the config file is looked for under XDG_CONFIG_HOME, else ~/.config; --config must exist', () => {
