@@ -82,10 +82,13 @@ if (!process.stdin.isTTY || !process.stdout.isTTY) {
 	process.exit(1);
 }
 
-if (!settings.color) {
-	// Ink's chalk (and the shell pane, which decides as chalk does) then draws no colour codes at all.
-	process.env['FORCE_COLOR'] = '0';
-}
+// How many colours to draw, told to chalk (Ink's colours) before Ink is loaded. chalk takes any CI variable, even
+// the CI=false set below for Ink, as "no colours at all", so it is decided here the way chalk would decide it on
+// this terminal (`colorLevel`, which the shell pane uses too). --no-color, NO_COLOR or `color: false`: none.
+const {colorLevel} = await import('./source/terminal/sgr.js');
+process.env['FORCE_COLOR'] = settings.color
+	? String(colorLevel(process.env, true))
+	: '0';
 
 // Ink renders nothing until exit when it thinks it runs in CI (the CI variable). dockpit only ever runs on a
 // TTY (checked above), where a live display is the whole point, so tell Ink it is interactive. This has to

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {memo, useRef} from 'react';
-import sanitize from '../../engine/sanitize.js';
+import sanitize from '../../format/printable.js';
 import {fit} from '../../format/text.js';
 import type {SortOrder} from '../../state/sort.js';
 import {theme} from '../theme.js';
