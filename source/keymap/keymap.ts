@@ -183,6 +183,27 @@ export const keymap = [
 		description: 'Details of the selected row',
 	},
 	{
+		command: 'list.sort-next',
+		keys: ['>'],
+		scope: 'list',
+		group: 'Sorting',
+		description: 'Sort by the next column',
+	},
+	{
+		command: 'list.sort-previous',
+		keys: ['<'],
+		scope: 'list',
+		group: 'Sorting',
+		description: 'Sort by the previous column',
+	},
+	{
+		command: 'list.sort-reverse',
+		keys: ['~'],
+		scope: 'list',
+		group: 'Sorting',
+		description: 'Reverse the order',
+	},
+	{
 		command: 'containers.toggle-all',
 		keys: ['a'],
 		scope: 'containers',
