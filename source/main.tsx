@@ -10,6 +10,7 @@ import reducer from './state/reducer.js';
 import {createStore} from './state/store.js';
 import {createShellSessions} from './shell/sessions.js';
 import startSync from './state/sync.js';
+import startCleanupSync from './state/cleanup-sync.js';
 import {initialState} from './state/types.js';
 import App from './ui/app.js';
 import {ServicesProvider} from './ui/context.js';
@@ -95,6 +96,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		} catch {}
 	});
 	const stopSync = startSync(engine, store);
+	const stopCleanupSync = startCleanupSync(engine, store);
 	const sessions = createShellSessions();
 	const frames = createFrameSignal();
 	const instance = render(
@@ -137,7 +139,12 @@ export default async function run(options: RunOptions): Promise<number> {
 
 		leaving = true;
 		// Each step on its own: on a terminal that went away, unmounting and restoring throw EIO.
-		for (const step of [() => instance.unmount(), stopSync, restore]) {
+		for (const step of [
+			() => instance.unmount(),
+			stopSync,
+			stopCleanupSync,
+			restore,
+		]) {
 			try {
 				step();
 			} catch {}
@@ -185,6 +192,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		return 0;
 	} finally {
 		stopSync();
+		stopCleanupSync();
 		instance.cleanup();
 		restore();
 		// Shells left open get their hangup (the engine would keep them running), within a bounded wait.

@@ -11,6 +11,8 @@ import {removeImages} from './images.js';
 import {removeContainers} from './remove-containers.js';
 import {submitForm} from './submit-form.js';
 import {transferCommands} from './transfer-commands.js';
+import {cleanupCommands, openCleanupDetails} from './cleanup-commands.js';
+import {cancelCleanupForm} from './cleanup-submit.js';
 import {EngineError} from '../engine/types.js';
 import type {CommandId} from '../keymap/keymap.js';
 import {
@@ -22,7 +24,7 @@ import {
 	zoomShell,
 } from './shell.js';
 import {selectedKey, visibleEvents} from '../state/selectors.js';
-import type {DetailsTarget} from '../state/types.js';
+import {type DetailsTarget, isMarkable} from '../state/types.js';
 
 export type {Command, CommandContext} from './context.js';
 
@@ -63,7 +65,8 @@ const quit: Command = ({exit}) => {
 /**
 Opens the details overlay on the selected row and loads what it shows.
 */
-const openDetails: Command = async ({engine, store}) => {
+const openDetails: Command = async context => {
+	const {engine, store} = context;
 	const state = store.getState();
 	const {pane} = state.ui;
 	const key = selectedKey(state, pane);
@@ -83,6 +86,11 @@ const openDetails: Command = async ({engine, store}) => {
 			});
 		}
 
+		return;
+	}
+
+	if (pane === 'volumes' || pane === 'networks' || pane === 'engine') {
+		await openCleanupDetails(context, pane, key);
 		return;
 	}
 
@@ -190,7 +198,7 @@ export const commands: Record<CommandId, Command> = {
 	},
 	'list.clear-marks'({store}) {
 		const {pane} = store.getState().ui;
-		if (pane !== 'events') {
+		if (isMarkable(pane)) {
 			store.dispatch({type: 'ui/marks-clear', pane});
 		}
 	},
@@ -218,8 +226,13 @@ export const commands: Record<CommandId, Command> = {
 		store.dispatch({type: 'ui/field-toggle', delta: -1});
 	},
 	'form.submit': submitForm,
-	'form.cancel'({store}) {
-		store.dispatch({type: 'ui/overlay-close'});
+	'form.cancel'(context) {
+		const {overlay} = context.store.getState().ui;
+		if (overlay?.kind === 'form' && cancelCleanupForm(context, overlay)) {
+			return;
+		}
+
+		context.store.dispatch({type: 'ui/overlay-close'});
 	},
 	'dialog.next'({store}) {
 		store.dispatch({type: 'ui/focus-move', delta: 1});
@@ -235,4 +248,5 @@ export const commands: Record<CommandId, Command> = {
 		store.dispatch({type: 'ui/overlay-close'});
 	},
 	...transferCommands,
+	...cleanupCommands,
 };

@@ -6,6 +6,7 @@ import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
 import reduceShell from './shell-reducer.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
+import reduceCleanup, {isCleanupAction} from './cleanup-reducer.js';
 import {
 	type AppState,
 	type ContainerRow,
@@ -43,6 +44,14 @@ export default function reducer(state: AppState, action: Action): AppState {
 		anchored = reanchor(state, anchored, 'events');
 	}
 
+	if (next.cleanup.volumes !== state.cleanup.volumes) {
+		anchored = reanchor(state, anchored, 'volumes');
+	}
+
+	if (next.cleanup.networks !== state.cleanup.networks) {
+		anchored = reanchor(state, anchored, 'networks');
+	}
+
 	return anchored;
 }
 
@@ -70,6 +79,10 @@ function reanchor(previous: AppState, next: AppState, pane: PaneId): AppState {
 function reduce(state: AppState, action: Action): AppState {
 	if (isTransferAction(action)) {
 		return reduceTransfer(state, action);
+	}
+
+	if (isCleanupAction(action)) {
+		return reduceCleanup(state, action);
 	}
 
 	switch (action.type) {

@@ -2,6 +2,7 @@ import type {ImageSummary} from '../engine/types.js';
 import formatPorts from '../format/ports.js';
 import {shortId} from '../format/text.js';
 import type {AppState, ContainerRow, EventRow, PaneId} from './types.js';
+import {cleanupRowKeys} from './cleanup-selectors.js';
 
 /**
 Remembers the last result of `compute` for the same arguments (by identity), so that a render that did not
@@ -196,6 +197,12 @@ export function rowKeys(state: AppState, pane: PaneId): readonly string[] {
 
 		case 'events': {
 			return eventKeys(visibleEvents(state));
+		}
+
+		case 'volumes':
+		case 'networks':
+		case 'engine': {
+			return cleanupRowKeys(state, pane);
 		}
 	}
 }

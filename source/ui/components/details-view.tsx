@@ -6,6 +6,7 @@ import {shortId} from '../../format/text.js';
 import sanitize from '../../engine/sanitize.js';
 import type {DetailsData} from '../../state/types.js';
 import {theme} from '../theme.js';
+import cleanupDetailsLines from './cleanup-details.js';
 
 type Props = {
 	readonly title: string;
@@ -17,7 +18,7 @@ type Props = {
 	readonly now: number;
 };
 
-type Line = {
+export type Line = {
 	readonly label?: string;
 	readonly text: string;
 	readonly color?: string;
@@ -142,6 +143,12 @@ export function detailsLines(
 					),
 				),
 			];
+		}
+
+		case 'volume':
+		case 'network':
+		case 'disk': {
+			return cleanupDetailsLines(data, now);
 		}
 	}
 }
