@@ -13,7 +13,7 @@ import type {AppState} from './types.js';
 function remember<A, B, R>(compute: (a: A, b: B) => R): (a: A, b: B) => R {
 	let last: {a: A; b: B; result: R} | undefined;
 	return (a, b) => {
-		if (last?.a === a && last.b === b) {
+		if (last !== undefined && last.a === a && last.b === b) {
 			return last.result;
 		}
 
