@@ -789,7 +789,6 @@ export const keymap = [
 		group: 'Cleanup',
 		description:
 			'Cleanup: preview what a prune would remove, item by item, then remove what is ticked',
-		hint: 'cleanup',
 	},
 	{
 		command: 'volumes.create',
