@@ -405,3 +405,28 @@ test('build cache: several ids go one per call (the engine ANDs id filters in on
 	});
 	assert.equal(dials.length, 3);
 });
+
+test(':prune, :df and the other line commands check their words before anything runs', async () => {
+	const {cleanupLineCommands, parsePruneWords} =
+		await import('../../source/commands/cleanup-line.js');
+	assert.deepEqual(
+		parsePruneWords(['-a', '--all', '--filter', 'label=x=1', 'until=24h'], now),
+		{
+			ok: true,
+			value: {
+				allImages: true,
+				namedVolumes: true,
+				filters: {until: '24h', labels: ['x=1'], notLabels: []},
+			},
+		},
+	);
+	assert.equal(parsePruneWords(['--filter'], now).ok, false);
+	assert.equal(parsePruneWords(['name=x'], now).ok, false);
+	assert.equal(cleanupLineCommands.df.prepare(['-v'], now).ok, true);
+	assert.equal(cleanupLineCommands.df.prepare(['images'], now).ok, true);
+	const bad = cleanupLineCommands.df.prepare(['everything'], now);
+	assert.ok(!bad.ok);
+	assert.match(bad.error, /not one of those/);
+	assert.equal(cleanupLineCommands.info.prepare(['x'], now).ok, false);
+	assert.equal(cleanupLineCommands.volumes.prepare(['web'], now).ok, true);
+});

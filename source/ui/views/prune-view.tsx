@@ -73,7 +73,7 @@ function RowLine({
 
 		case 'item': {
 			const {item} = row;
-			const tail = `${bytes(item.size).padStart(9)} ${(item.created > 0 ? formatAge(now - item.created) : '-').padStart(5)}`;
+			const tail = `${(item.kind === 'network' ? '-' : bytes(item.size)).padStart(9)} ${(item.created > 0 ? formatAge(now - item.created) : '-').padStart(5)}`;
 			const loss = item.dataLoss ? ' DATA LOSS' : '';
 			const nameWidth = Math.max(8, width - 8 - tail.length - loss.length);
 			return (
