@@ -98,7 +98,7 @@ const df = (words: readonly string[]): Prepared => {
 };
 
 /**
-`:prune` with the CLI's own spellings (`-a`, `--all`/`--volumes`, `--filter k=v`, or `until=…`/`label=…`
+`:prune` with the CLI's own spellings (`-a`/`--all` for every unused image, `--volumes` for named volumes, `--filter k=v`, or `until=…`/`label=…`
 bare); errors in words before anything opens.
 */
 export function parsePruneWords(words: readonly string[], now: number) {
@@ -107,9 +107,9 @@ export function parsePruneWords(words: readonly string[], now: number) {
 	const filterWords: string[] = [];
 	for (let index = 0; index < words.length; index++) {
 		const word = words[index]!;
-		if (word === '-a' || word === '--all-images') {
+		if (word === '-a' || word === '--all') {
 			allImages = true;
-		} else if (word === '--all' || word === '--volumes') {
+		} else if (word === '--volumes') {
 			namedVolumes = true;
 		} else if (word === '--filter' || word === '-f') {
 			const next = words[++index];
@@ -189,7 +189,7 @@ export const cleanupLineCommands: Readonly<
 		prepare: df,
 	},
 	prune: {
-		usage: '[-a] [--all] [--filter until=24h] [--filter label=k=v]',
+		usage: '[-a|--all] [--volumes] [--filter until=24h] [--filter label=k=v]',
 		description: 'The cleanup preview: what a prune would remove, item by item',
 		prepare: prune,
 	},

@@ -10,10 +10,10 @@ import {
 import {removeImages} from './images.js';
 import {removeContainers} from './remove-containers.js';
 import {submitForm} from './submit-form.js';
+import {lineCommands} from './line-commands.js';
 import {transferCommands} from './transfer-commands.js';
 import {cleanupCommands, openCleanupDetails} from './cleanup-commands.js';
 import {cancelCleanupForm} from './cleanup-submit.js';
-import {EngineError} from '../engine/types.js';
 import type {CommandId} from '../keymap/keymap.js';
 import {
 	answerReplace,
@@ -23,8 +23,9 @@ import {
 	openForSelected,
 	zoomShell,
 } from './shell.js';
-import {selectedKey, visibleEvents} from '../state/selectors.js';
-import {type DetailsTarget, isMarkable} from '../state/types.js';
+import {selectedKey} from '../state/selectors.js';
+import {isMarkable} from '../state/types.js';
+import {showDetails} from './details.js';
 
 export type {Command, CommandContext} from './context.js';
 
@@ -66,26 +67,10 @@ const quit: Command = ({exit}) => {
 Opens the details overlay on the selected row and loads what it shows.
 */
 const openDetails: Command = async context => {
-	const {engine, store} = context;
-	const state = store.getState();
+	const state = context.store.getState();
 	const {pane} = state.ui;
 	const key = selectedKey(state, pane);
 	if (key === undefined) {
-		return;
-	}
-
-	if (pane === 'events') {
-		const event = visibleEvents(state).find(row => String(row.seq) === key);
-		if (event) {
-			const target: DetailsTarget = {pane, seq: event.seq};
-			store.dispatch({type: 'ui/details-open', target});
-			store.dispatch({
-				type: 'ui/details-loaded',
-				target,
-				data: {kind: 'event', event},
-			});
-		}
-
 		return;
 	}
 
@@ -94,26 +79,7 @@ const openDetails: Command = async context => {
 		return;
 	}
 
-	const target: DetailsTarget = {pane, id: key};
-	store.dispatch({type: 'ui/details-open', target});
-	try {
-		const data =
-			pane === 'containers'
-				? ({
-						kind: 'container',
-						details: await engine.inspectContainer(key),
-					} as const)
-				: ({kind: 'image', details: await engine.inspectImage(key)} as const);
-		store.dispatch({type: 'ui/details-loaded', target, data});
-	} catch (error) {
-		const message =
-			error instanceof EngineError && error.kind === 'not-found'
-				? `It is gone: ${error.message}`
-				: error instanceof Error
-					? error.message
-					: String(error);
-		store.dispatch({type: 'ui/details-failed', target, error: message});
-	}
+	await showDetails(context, pane, key);
 };
 
 /**
@@ -188,6 +154,12 @@ export const commands: Record<CommandId, Command> = {
 	'details.page-up': pageOverlay(-1),
 	'details.top': scrollOverlay('top'),
 	'details.bottom': scrollOverlay('bottom'),
+	'details.reveal'({store}) {
+		store.dispatch({type: 'ui/details-toggle', option: 'reveal'});
+	},
+	'details.wrap'({store}) {
+		store.dispatch({type: 'ui/details-toggle', option: 'wrap'});
+	},
 	'help.close'({store}) {
 		store.dispatch({type: 'ui/overlay-close'});
 	},
@@ -249,4 +221,5 @@ export const commands: Record<CommandId, Command> = {
 	},
 	...transferCommands,
 	...cleanupCommands,
+	...lineCommands,
 };

@@ -28,6 +28,8 @@ const scopeNames: Readonly<Record<Binding['scope'], string>> = {
 	networks: 'Networks',
 	engine: 'Engine',
 	prune: 'cleanup screen',
+	command: 'command line',
+	log: 'command log',
 };
 
 /**

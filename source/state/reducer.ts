@@ -7,6 +7,9 @@ import {rowKeys, selectedIndex} from './selectors.js';
 import reduceShell from './shell-reducer.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
 import reduceCleanup, {isCleanupAction} from './cleanup-reducer.js';
+import reduceCommandLine, {
+	isCommandLineAction,
+} from './command-line-reducer.js';
 import {
 	type AppState,
 	type ContainerRow,
@@ -83,6 +86,10 @@ function reduce(state: AppState, action: Action): AppState {
 
 	if (isCleanupAction(action)) {
 		return reduceCleanup(state, action);
+	}
+
+	if (isCommandLineAction(action)) {
+		return reduceCommandLine(state, action);
 	}
 
 	switch (action.type) {
@@ -302,7 +309,11 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-scroll': {
 			const {overlay} = state.ui;
-			if (overlay?.kind !== 'help' && overlay?.kind !== 'details') {
+			if (
+				overlay?.kind !== 'help' &&
+				overlay?.kind !== 'details' &&
+				overlay?.kind !== 'log'
+			) {
 				return state;
 			}
 
@@ -317,6 +328,15 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-close': {
 			return withUi(state, {overlay: undefined});
+		}
+
+		case 'ui/details-toggle': {
+			const {overlay} = state.ui;
+			return overlay?.kind === 'details'
+				? withUi(state, {
+						overlay: {...overlay, [action.option]: !overlay[action.option]},
+					})
+				: state;
 		}
 
 		case 'ui/flash': {

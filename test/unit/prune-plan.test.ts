@@ -410,7 +410,10 @@ test(':prune, :df and the other line commands check their words before anything 
 	const {cleanupLineCommands, parsePruneWords} =
 		await import('../../source/commands/cleanup-line.js');
 	assert.deepEqual(
-		parsePruneWords(['-a', '--all', '--filter', 'label=x=1', 'until=24h'], now),
+		parsePruneWords(
+			['-a', '--volumes', '--filter', 'label=x=1', 'until=24h'],
+			now,
+		),
 		{
 			ok: true,
 			value: {
