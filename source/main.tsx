@@ -10,6 +10,7 @@ import reducer from './state/reducer.js';
 import {createStore} from './state/store.js';
 import {createShellSessions} from './shell/sessions.js';
 import startSync from './state/sync.js';
+import startCleanupSync from './state/cleanup-sync.js';
 import {initialState} from './state/types.js';
 import App from './ui/app.js';
 import {ServicesProvider} from './ui/context.js';
@@ -136,6 +137,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		} catch {}
 	});
 	const stopSync = startSync(engine, store);
+	const stopCleanupSync = startCleanupSync(engine, store);
 	const sessions = createShellSessions();
 	const frames = createFrameSignal();
 	const instance = render(
@@ -185,6 +187,7 @@ export default async function run(options: RunOptions): Promise<number> {
 			() => instance.unmount(),
 			stopSync,
 			stopKeepingSort,
+			stopCleanupSync,
 			restore,
 		]) {
 			try {
@@ -235,6 +238,7 @@ export default async function run(options: RunOptions): Promise<number> {
 	} finally {
 		stopSync();
 		stopKeepingSort();
+		stopCleanupSync();
 		instance.cleanup();
 		restore();
 		// Shells left open get their hangup (the engine would keep them running), within a bounded wait.

@@ -18,6 +18,7 @@ import type {
 	ShellTarget,
 } from './types.js';
 import type {TransferAction} from './transfer-reducer.js';
+import type {CleanupAction} from './cleanup-reducer.js';
 import type {CommandLineAction} from './command-line-reducer.js';
 
 /**
@@ -169,4 +170,5 @@ export type Action =
 	  }
 	| ShellAction
 	| TransferAction
+	| CleanupAction
 	| CommandLineAction;

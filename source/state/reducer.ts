@@ -7,6 +7,7 @@ import {rowKeys, selectedIndex} from './selectors.js';
 import {nextSort} from './sort.js';
 import reduceShell from './shell-reducer.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
+import reduceCleanup, {isCleanupAction} from './cleanup-reducer.js';
 import reduceCommandLine, {
 	isCommandLineAction,
 } from './command-line-reducer.js';
@@ -47,6 +48,14 @@ export default function reducer(state: AppState, action: Action): AppState {
 		anchored = reanchor(state, anchored, 'events');
 	}
 
+	if (next.cleanup.volumes !== state.cleanup.volumes) {
+		anchored = reanchor(state, anchored, 'volumes');
+	}
+
+	if (next.cleanup.networks !== state.cleanup.networks) {
+		anchored = reanchor(state, anchored, 'networks');
+	}
+
 	return anchored;
 }
 
@@ -74,6 +83,10 @@ function reanchor(previous: AppState, next: AppState, pane: PaneId): AppState {
 function reduce(state: AppState, action: Action): AppState {
 	if (isTransferAction(action)) {
 		return reduceTransfer(state, action);
+	}
+
+	if (isCleanupAction(action)) {
+		return reduceCleanup(state, action);
 	}
 
 	if (isCommandLineAction(action)) {

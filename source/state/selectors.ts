@@ -8,6 +8,7 @@ import {
 	type SortOrder,
 } from './sort.js';
 import type {AppState, ContainerRow, EventRow, PaneId} from './types.js';
+import {cleanupRowKeys} from './cleanup-selectors.js';
 
 /**
 Remembers the last result of `compute` for the same arguments (by identity), so that a render that did not
@@ -223,6 +224,12 @@ export function rowKeys(state: AppState, pane: PaneId): readonly string[] {
 
 		case 'events': {
 			return eventKeys(visibleEvents(state));
+		}
+
+		case 'volumes':
+		case 'networks':
+		case 'engine': {
+			return cleanupRowKeys(state, pane);
 		}
 	}
 }

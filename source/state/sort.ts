@@ -83,6 +83,10 @@ export const sortColumns: Readonly<Record<PaneId, readonly string[]>> = {
 	containers: containerColumns.map(([name]) => name),
 	images: imageColumns.map(([name]) => name),
 	events: eventColumns.map(([name]) => name),
+	// Not sortable yet: these panes keep the engine's order (names, for volumes and networks).
+	volumes: [],
+	networks: [],
+	engine: [],
 };
 
 /**
@@ -93,6 +97,9 @@ export const defaultSort: Readonly<Record<PaneId, SortOrder>> = {
 	containers: {column: 'STATE', descending: false},
 	images: {column: 'CREATED', descending: false},
 	events: {column: 'TIME', descending: true},
+	volumes: {column: '', descending: false},
+	networks: {column: '', descending: false},
+	engine: {column: '', descending: false},
 };
 
 function sorted<T>(
@@ -157,6 +164,10 @@ export function nextSort(
 	}
 
 	const columns = sortColumns[pane];
+	if (columns.length === 0) {
+		return order;
+	}
+
 	const index = columns.indexOf(order.column);
 	const next =
 		columns[(index + step + columns.length) % columns.length] ?? columns[0]!;

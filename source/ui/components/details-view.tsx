@@ -7,6 +7,7 @@ import {shortId, truncate, wrapText} from '../../format/text.js';
 import sanitize from '../../format/printable.js';
 import type {DetailsData} from '../../state/types.js';
 import {theme} from '../theme.js';
+import cleanupDetailsLines from './cleanup-details.js';
 
 type Props = {
 	readonly title: string;
@@ -28,7 +29,7 @@ type Props = {
 	readonly wrap?: boolean;
 };
 
-type Line = {
+export type Line = {
 	readonly label?: string;
 	readonly text: string;
 	readonly color?: string;
@@ -154,6 +155,12 @@ export function detailsLines(
 					),
 				),
 			];
+		}
+
+		case 'volume':
+		case 'network':
+		case 'disk': {
+			return cleanupDetailsLines(data, now);
 		}
 	}
 }
