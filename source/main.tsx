@@ -24,6 +24,7 @@ import {
 	readSortFile,
 	sortFilePath,
 } from './config/sort-file.js';
+import {historyPath, readHistory} from './command-line/history.js';
 
 export type RunOptions = {
 	readonly host?: string;
@@ -96,6 +97,12 @@ export default async function run(options: RunOptions): Promise<number> {
 	);
 	const stopKeepingSort = keepSortOrders(store, sortFile);
 	applyTheme(makeTheme(options.theme ?? 'dark', options.colors));
+	// The command line's history, kept across runs in the XDG state folder.
+	const historyFile = historyPath(process.env, os.homedir());
+	store.dispatch({
+		type: 'cmdline/history-loaded',
+		lines: readHistory(historyFile),
+	});
 
 	const mouse = options.mouse ?? true;
 	// The dashboard lives in the alternate screen; whatever way we leave (quit, Ctrl-C, a signal, a crash), the
@@ -143,6 +150,7 @@ export default async function run(options: RunOptions): Promise<number> {
 				maskSecrets: options.maskSecrets ?? true,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				...(options.keymap ? {keymap: options.keymap} : {}),
+				historyFile,
 				directDraw: {
 					write(data) {
 						process.stdout.write(data);

@@ -7,6 +7,9 @@ import {rowKeys, selectedIndex} from './selectors.js';
 import {nextSort} from './sort.js';
 import reduceShell from './shell-reducer.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
+import reduceCommandLine, {
+	isCommandLineAction,
+} from './command-line-reducer.js';
 import {
 	type AppState,
 	type ContainerRow,
@@ -71,6 +74,10 @@ function reanchor(previous: AppState, next: AppState, pane: PaneId): AppState {
 function reduce(state: AppState, action: Action): AppState {
 	if (isTransferAction(action)) {
 		return reduceTransfer(state, action);
+	}
+
+	if (isCommandLineAction(action)) {
+		return reduceCommandLine(state, action);
 	}
 
 	switch (action.type) {
@@ -300,7 +307,11 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-scroll': {
 			const {overlay} = state.ui;
-			if (overlay?.kind !== 'help' && overlay?.kind !== 'details') {
+			if (
+				overlay?.kind !== 'help' &&
+				overlay?.kind !== 'details' &&
+				overlay?.kind !== 'log'
+			) {
 				return state;
 			}
 

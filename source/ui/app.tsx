@@ -33,6 +33,11 @@ import EventsView from './views/events-view.js';
 import ImagesView from './views/images-view.js';
 import ShellPane, {replaceQuestion} from './views/shell-pane.js';
 import TransferOverlays from './views/transfer-overlays.js';
+import {completionsFor} from '../command-line/complete.js';
+import {commandBindings} from '../command-line/help.js';
+import CommandLogView from './components/command-log-view.js';
+import CommandPrompt from './components/command-prompt.js';
+import CompletionList from './components/completion-list.js';
 
 /**
 The smallest terminal the layout is made for.
@@ -146,7 +151,18 @@ export default function App() {
 
 	const scopes = activeScopes(state);
 	const innerWidth = layout.list.width - 2;
-	const innerHeight = layout.list.height - 2;
+	const {commandLine} = ui;
+	const completion = commandLine
+		? completionsFor(state, commandLine.value, commandLine.cursor)
+		: undefined;
+	// The candidates go at the bottom of the list box, over its last rows (the shell pane keeps its size).
+	const completionRows = completion
+		? Math.min(
+				(completion.hint ? 1 : 0) + Math.min(6, completion.candidates.length),
+				Math.max(0, layout.list.height - 6),
+			)
+		: 0;
+	const innerHeight = layout.list.height - 2 - completionRows;
 	const listsFocused = !ui.shell?.focused;
 	const filter = ui.filters[ui.pane];
 	const marked =
@@ -167,11 +183,20 @@ export default function App() {
 	if (ui.overlay?.kind === 'help') {
 		body = (
 			<HelpOverlay
-				bindings={helpOrder(table, ui.pane)}
+				bindings={[...helpOrder(table, ui.pane), ...commandBindings()]}
 				width={innerWidth}
 				height={innerHeight}
 				scroll={ui.overlay.scroll}
 				disabled={binding => !enabled(binding)}
+			/>
+		);
+	} else if (ui.overlay?.kind === 'log') {
+		body = (
+			<CommandLogView
+				entries={ui.log ?? []}
+				width={innerWidth}
+				height={innerHeight}
+				scroll={ui.overlay.scroll}
 			/>
 		);
 	} else if (ui.overlay?.kind === 'details') {
@@ -269,6 +294,20 @@ export default function App() {
 					flexShrink={0}
 				>
 					{tooSmall ? null : body}
+					{completion && completionRows > 0 && !tooSmall ? (
+						<CompletionList
+							candidates={completion.candidates}
+							{...(completion.hint ? {hint: completion.hint} : {})}
+							{...(commandLine?.cycle
+								? {
+										selected:
+											commandLine.cycle.candidates[commandLine.cycle.index],
+									}
+								: {})}
+							width={innerWidth}
+							height={completionRows}
+						/>
+					) : null}
 				</Box>
 				{ui.shell && layout.shell ? (
 					<ShellPane
@@ -279,7 +318,9 @@ export default function App() {
 					/>
 				) : null}
 			</Box>
-			{tooSmall ? null : (
+			{tooSmall ? null : commandLine ? (
+				<CommandPrompt line={commandLine} width={columns - 4} />
+			) : (
 				<StatusLine
 					question={replaceQuestion(ui.shell)}
 					flash={ui.flash}
@@ -287,6 +328,7 @@ export default function App() {
 					filter={filter}
 					cursor={ui.filterCursor ?? filter.length}
 					width={columns - 4}
+					{...(ui.log?.length ? {lastLog: ui.log.at(-1)!} : {})}
 				/>
 			)}
 			{tooSmall ? null : (

@@ -54,6 +54,10 @@ export type AppServices = {
 	@default true
 	*/
 	readonly maskSecrets?: boolean;
+	/**
+	The command line's history file; absent: the history lasts this run only.
+	*/
+	readonly historyFile?: string;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

@@ -74,7 +74,8 @@ const useInputRouter = ({
 	const table = useKeymapTable();
 	const latest = useRef({pageSize, shellSize, hitTest, tooSmall, exit});
 	latest.current = {pageSize, shellSize, hitTest, tooSmall, exit};
-	const {store, engine, sessions, shells, keys} = services;
+	const {store, engine, sessions, shells, keys, readOnly, historyFile} =
+		services;
 	const escapeKey = services.escapeKey ?? defaultEscapeKey;
 	const router = useMemo(
 		() =>
@@ -89,6 +90,8 @@ const useInputRouter = ({
 						store,
 						sessions,
 						shells,
+						readOnly,
+						...(historyFile ? {historyFile} : {}),
 						pageSize: () => latest.current.pageSize(),
 						shellSize: () => latest.current.shellSize(),
 						exit: () => {
@@ -103,7 +106,17 @@ const useInputRouter = ({
 			}),
 		// `enabled` only changes with the read-only flag, which does not change while running.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[store, table, escapeKey, engine, sessions, shells, keys],
+		[
+			store,
+			table,
+			escapeKey,
+			engine,
+			sessions,
+			shells,
+			keys,
+			readOnly,
+			historyFile,
+		],
 	);
 
 	// Ink reports a lone Esc only once nothing followed it; the parser's own Esc waits the same way, so that an
