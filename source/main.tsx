@@ -16,6 +16,7 @@ import {ServicesProvider} from './ui/context.js';
 import {createFrameSignal} from './ui/direct-region.js';
 import {createShellKeys} from './input/shell-keys.js';
 import type {EscapeKey} from './keymap/escape-key.js';
+import {historyPath, readHistory} from './command-line/history.js';
 import type {Binding} from './keymap/keymap.js';
 import type {ColorRole, ThemeName} from './config/colors.js';
 import {applyTheme, makeTheme} from './ui/theme.js';
@@ -24,7 +25,6 @@ import {
 	readSortFile,
 	sortFilePath,
 } from './config/sort-file.js';
-import {historyPath, readHistory} from './command-line/history.js';
 
 export type RunOptions = {
 	readonly host?: string;
@@ -149,8 +149,8 @@ export default async function run(options: RunOptions): Promise<number> {
 				keys: createShellKeys(),
 				maskSecrets: options.maskSecrets ?? true,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
-				...(options.keymap ? {keymap: options.keymap} : {}),
 				historyFile,
+				...(options.keymap ? {keymap: options.keymap} : {}),
 				directDraw: {
 					write(data) {
 						process.stdout.write(data);
