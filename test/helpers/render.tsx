@@ -8,6 +8,7 @@ import startCleanupSync from '../../source/state/cleanup-sync.js';
 import {initialState} from '../../source/state/types.js';
 import App from '../../source/ui/app.js';
 import type {EscapeKey} from '../../source/keymap/escape-key.js';
+import type {Binding} from '../../source/keymap/keymap.js';
 import {createShellKeys} from '../../source/input/shell-keys.js';
 import {ServicesProvider} from '../../source/ui/context.js';
 import type {FakeEngine} from './fake-engine.js';
@@ -18,7 +19,14 @@ wide and (with no rows) counts as 24 rows.
 */
 export function renderApp(
 	engine: FakeEngine,
-	options: {readOnly?: boolean; escapeKey?: EscapeKey} = {},
+	options: {
+		readOnly?: boolean;
+		escapeKey?: EscapeKey;
+		/**
+		The keymap of the run (the config file's keys applied).
+		*/
+		keymap?: readonly Binding[];
+	} = {},
 ) {
 	const store: Store = createStore(reducer, initialState(engine.host));
 	const stopSync = startSync(engine, store, {
@@ -40,6 +48,7 @@ export function renderApp(
 				shells: ['/bin/bash', '/bin/sh'],
 				keys: createShellKeys(),
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
+				...(options.keymap ? {keymap: options.keymap} : {}),
 			}}
 		>
 			<App />
