@@ -13,7 +13,8 @@ const cli = meow(
 
 	Options
 	  --host, -H       Engine to connect to: unix:///path, tcp://host:port, ssh://user@host
-	                   (default: $DOCKER_HOST, then the docker context, then the local socket)
+	                   (default: $DOCKER_HOST, then the docker context, then the local socket);
+	                   give it more than once to see several engines in one list
 	  --context, -c    Docker context to use (default: $DOCKER_CONTEXT, then the current context)
 	  --read-only      Look, don't touch: keys that change anything are disabled
 	  --shell          Shells x tries in a container, in order (default: /bin/bash,/bin/sh)
@@ -29,13 +30,14 @@ const cli = meow(
 	Examples
 	  $ dockpit
 	  $ dockpit --host ssh://me@build-server
+	  $ dockpit -H unix:///var/run/docker.sock -H ssh://me@build-server
 	  $ dockpit --shell /bin/zsh,/bin/bash,/bin/sh
 	  $ DOCKER_HOST=tcp://10.0.0.5:2376 DOCKER_TLS_VERIFY=1 dockpit --read-only
 `,
 	{
 		importMeta: import.meta,
 		flags: {
-			host: {type: 'string', shortFlag: 'H'},
+			host: {type: 'string', shortFlag: 'H', isMultiple: true},
 			context: {type: 'string', shortFlag: 'c'},
 			readOnly: {type: 'boolean', default: false},
 			shell: {type: 'string', default: '/bin/bash,/bin/sh'},
@@ -85,7 +87,9 @@ process.env['NODE_ENV'] ??= 'production';
 try {
 	const {default: run} = await import('./source/main.js');
 	process.exitCode = await run({
-		...(cli.flags.host === undefined ? {} : {host: cli.flags.host}),
+		...(cli.flags.host === undefined || cli.flags.host.length === 0
+			? {}
+			: {host: cli.flags.host}),
 		...(cli.flags.context === undefined ? {} : {context: cli.flags.context}),
 		readOnly: cli.flags.readOnly,
 		shells,

@@ -1,3 +1,4 @@
+import type {ContextEntry} from '../engine/contexts.js';
 import type {Engine} from '../engine/types.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {Store} from '../state/store.js';
@@ -26,6 +27,29 @@ export type CommandContext = {
 	The terminal size a session opened now gets: the shell pane's inside.
 	*/
 	readonly shellSize: () => {readonly columns: number; readonly rows: number};
+	/**
+	The docker contexts and switching between engines; absent in tests that do not need them.
+	*/
+	readonly contexts?: ContextService;
+};
+
+/**
+The docker contexts, for `0` and `:ctx` (made in `state/engine-switch.ts`).
+*/
+export type ContextService = {
+	/**
+	The contexts as the CLI has them, plus `DOCKER_HOST` when it is set. Throws in words.
+	*/
+	list(): ContextEntry[];
+	/**
+	Connects to these contexts (one, or several at once): the lists start again. Throws `EngineError` in words
+	before anything changes when one cannot be used.
+	*/
+	switchTo(names: readonly string[]): Promise<void>;
+	/**
+	`docker context use NAME`: makes it the CLI's current context. Throws in words.
+	*/
+	use(name: string): void;
 };
 
 export type Command = (context: CommandContext) => void | Promise<void>;

@@ -22,6 +22,10 @@ export function dialogTargets(purpose: DialogPurpose): {
 		case 'remove-images': {
 			return {pane: 'images', targets: purpose.targets};
 		}
+
+		case 'context': {
+			return {pane: 'containers', targets: []};
+		}
 	}
 }
 

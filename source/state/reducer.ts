@@ -6,6 +6,7 @@ import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
 import reduceShell from './shell-reducer.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
+import reduceEngine, {isEngineAction} from './engine-reducer.js';
 import {
 	type AppState,
 	type ContainerRow,
@@ -70,6 +71,10 @@ function reanchor(previous: AppState, next: AppState, pane: PaneId): AppState {
 function reduce(state: AppState, action: Action): AppState {
 	if (isTransferAction(action)) {
 		return reduceTransfer(state, action);
+	}
+
+	if (isEngineAction(action)) {
+		return reduceEngine(state, action);
 	}
 
 	switch (action.type) {

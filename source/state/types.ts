@@ -203,7 +203,16 @@ export type DialogPurpose =
 			readonly tags: readonly string[];
 	  }
 	| {readonly type: 'force-remove-image'; readonly image: Target}
-	| {readonly type: 'remove-images'; readonly targets: readonly Target[]};
+	| {readonly type: 'remove-images'; readonly targets: readonly Target[]}
+	/**
+	The docker contexts (`0`, `:ctx`): a choice per context (`ctx:NAME`); `shell-open` asks before a switch
+	to `names` ends the open shell.
+	*/
+	| {
+			readonly type: 'context';
+			readonly step: 'choose' | 'shell-open';
+			readonly names?: readonly string[];
+	  };
 
 export type DialogOverlay = {
 	readonly kind: 'dialog';
@@ -352,8 +361,32 @@ export type UiState = {
 	readonly transfers?: readonly Transfer[];
 };
 
+/**
+One engine of several (`--host` given more than once): how its own connection is doing. Its rows carry its
+`name` (the ENGINE column); while it is down they are kept, marked stale.
+*/
+export type EngineStatus = {
+	readonly name: string;
+	readonly host: string;
+	readonly status: 'connecting' | 'live' | 'reconnecting';
+	readonly error?: string;
+};
+
 export type AppState = {
 	readonly connection: Connection;
+	/**
+	The docker context in use, when the engine came from one (`--context`, `DOCKER_CONTEXT`, the current
+	context, or one chosen with `0` / `:ctx`); the header shows it.
+	*/
+	readonly context?: string;
+	/**
+	With several engines at once: each one's state, in the order given.
+	*/
+	readonly engines?: readonly EngineStatus[];
+	/**
+	The engine in use is read-only (a context listed under `readOnly` in the config, or `--read-only`).
+	*/
+	readonly readOnly?: boolean;
 	readonly containers: ReadonlyMap<string, ContainerRow>;
 	readonly images: ReadonlyMap<string, ImageSummary>;
 	/**
@@ -372,10 +405,16 @@ export const maxEvents = 1000;
 
 export function initialState(
 	host: string,
-	options: {readonly showAll?: boolean} = {},
+	options: {
+		readonly showAll?: boolean;
+		readonly context?: string;
+		readonly readOnly?: boolean;
+	} = {},
 ): AppState {
 	return {
 		connection: {status: 'connecting', host},
+		...(options.context === undefined ? {} : {context: options.context}),
+		...(options.readOnly ? {readOnly: true} : {}),
 		containers: new Map(),
 		images: new Map(),
 		events: [],

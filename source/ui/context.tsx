@@ -4,6 +4,7 @@ import {
 	useContext,
 	useSyncExternalStore,
 } from 'react';
+import type {ContextService} from '../commands/context.js';
 import type {Engine} from '../engine/types.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {DirectDraw} from './direct-region.js';
@@ -42,6 +43,10 @@ export type AppServices = {
 	`--escape-key`: between the shell pane and the dashboard. Ctrl-] when absent.
 	*/
 	readonly escapeKey?: EscapeKey;
+	/**
+	The docker contexts and switching engines (`0`, `:ctx`); absent in component tests that do not need them.
+	*/
+	readonly contexts?: ContextService;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);
