@@ -78,7 +78,10 @@ export default function createMultiEngine(
 		host: member.engine.host,
 		status: 'connecting',
 	}));
+	// Each engine's rows as last seen (by tagged id), shown stale while it is down; kept up to date by the lists
+	// and by the inspections the sync makes after events.
 	const lastContainers = new Map<number, ContainerSummary[]>();
+	const seenContainers = new Map<number, Map<string, ContainerSummary>>();
 	const lastImages = new Map<number, ImageSummary[]>();
 	const report = () => {
 		options.onStatus?.([...statuses]);
@@ -211,19 +214,39 @@ export default function createMultiEngine(
 				return found.flat();
 			}
 
-			return listAll(
+			for (const [index, seen] of seenContainers) {
+				lastContainers.set(index, [...seen.values()]);
+			}
+
+			const rows = await listAll(
 				async each => each.listContainers(listOptions),
 				tagContainer,
 				lastContainers,
 				row => ({...row, stale: true}),
 			);
+			for (const [index, cached] of lastContainers) {
+				seenContainers.set(index, new Map(cached.map(each => [each.id, each])));
+			}
+
+			return rows;
 		},
 		async inspectContainer(id) {
 			const {engine: target, id: own, index} = member(id);
-			return tagContainer<ContainerDetails>(
-				await target.inspectContainer(own),
-				index,
-			);
+			const seen = seenContainers.get(index);
+			try {
+				const details = tagContainer<ContainerDetails>(
+					await target.inspectContainer(own),
+					index,
+				);
+				seen?.set(details.id, details);
+				return details;
+			} catch (error) {
+				if (error instanceof EngineError && error.kind === 'not-found') {
+					seen?.delete(id);
+				}
+
+				throw error;
+			}
 		},
 		async listImages() {
 			return listAll(

@@ -39,7 +39,7 @@ const engineColumn: Column<ContainerRow> = {
 	header: 'ENGINE',
 	width: 10,
 	flex: 1,
-	text: row => `${row.engine ?? ''}${row.stale ? ' (stale)' : ''}`,
+	text: row => `${row.stale ? '(stale) ' : ''}${row.engine ?? ''}`,
 	color: row => (row.stale ? theme.status.warning : theme.text.secondary),
 };
 

@@ -36,7 +36,7 @@ function columns(
 						width: 10,
 						flex: 1,
 						text: (row: ImageSummary) =>
-							`${row.engine ?? ''}${row.stale ? ' (stale)' : ''}`,
+							`${row.stale ? '(stale) ' : ''}${row.engine ?? ''}`,
 						color: (row: ImageSummary) =>
 							row.stale ? theme.status.warning : theme.text.secondary,
 					},
