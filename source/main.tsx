@@ -23,6 +23,7 @@ import {ServicesProvider} from './ui/context.js';
 import {createFrameSignal} from './ui/direct-region.js';
 import {createShellKeys} from './input/shell-keys.js';
 import type {EscapeKey} from './keymap/escape-key.js';
+import {historyPath, readHistory} from './command-line/history.js';
 
 export type RunOptions = {
 	/**
@@ -49,6 +50,11 @@ export type RunOptions = {
 	Contexts that are read-only (`readOnly: [prod]` in the config file): their engine refuses every change.
 	*/
 	readonly readOnlyContexts?: readonly string[];
+	/**
+	Mask values that look secret (env, labels) until revealed with `v` in details.
+	@default true
+	*/
+	readonly maskSecrets?: boolean;
 };
 
 /**
@@ -160,6 +166,12 @@ export default async function run(options: RunOptions): Promise<number> {
 		return readOnly ? readOnlyEngine(engine, readOnly) : engine;
 	};
 
+	// The command line's history, kept across runs in the XDG state folder.
+	const historyFile = historyPath(process.env, os.homedir());
+	store.dispatch({
+		type: 'cmdline/history-loaded',
+		lines: readHistory(historyFile),
+	});
 	const switchable = createSwitchableEngine(connect(endpoints, why));
 	const {engine} = switchable;
 
@@ -220,7 +232,9 @@ export default async function run(options: RunOptions): Promise<number> {
 				contexts,
 				shells: options.shells,
 				keys: createShellKeys(),
+				maskSecrets: options.maskSecrets ?? true,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
+				historyFile,
 				directDraw: {
 					write(data) {
 						process.stdout.write(data);

@@ -28,6 +28,15 @@ export type CommandContext = {
 	*/
 	readonly shellSize: () => {readonly columns: number; readonly rows: number};
 	/**
+	`--read-only`: the command line refuses commands that change the engine.
+	@default false
+	*/
+	readonly readOnly?: boolean;
+	/**
+	Where the command line's history is kept across runs; absent: only for this run.
+	*/
+	readonly historyFile?: string;
+	/**
 	The docker contexts and switching between engines; absent in tests that do not need them.
 	*/
 	readonly contexts?: ContextService;

@@ -7,6 +7,9 @@ import {rowKeys, selectedIndex} from './selectors.js';
 import reduceShell from './shell-reducer.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
 import reduceEngine, {isEngineAction} from './engine-reducer.js';
+import reduceCommandLine, {
+	isCommandLineAction,
+} from './command-line-reducer.js';
 import {
 	type AppState,
 	type ContainerRow,
@@ -75,6 +78,10 @@ function reduce(state: AppState, action: Action): AppState {
 
 	if (isEngineAction(action)) {
 		return reduceEngine(state, action);
+	}
+
+	if (isCommandLineAction(action)) {
+		return reduceCommandLine(state, action);
 	}
 
 	switch (action.type) {
@@ -294,7 +301,11 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-scroll': {
 			const {overlay} = state.ui;
-			if (overlay?.kind !== 'help' && overlay?.kind !== 'details') {
+			if (
+				overlay?.kind !== 'help' &&
+				overlay?.kind !== 'details' &&
+				overlay?.kind !== 'log'
+			) {
 				return state;
 			}
 
@@ -309,6 +320,15 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-close': {
 			return withUi(state, {overlay: undefined});
+		}
+
+		case 'ui/details-toggle': {
+			const {overlay} = state.ui;
+			return overlay?.kind === 'details'
+				? withUi(state, {
+						overlay: {...overlay, [action.option]: !overlay[action.option]},
+					})
+				: state;
 		}
 
 		case 'ui/flash': {

@@ -47,6 +47,16 @@ export type AppServices = {
 	The docker contexts and switching engines (`0`, `:ctx`); absent in component tests that do not need them.
 	*/
 	readonly contexts?: ContextService;
+	/**
+	Values that look secret (`format/secrets.ts`) are masked wherever they are shown until revealed (`v` in
+	details). The config file can turn masking off.
+	@default true
+	*/
+	readonly maskSecrets?: boolean;
+	/**
+	The command line's history file; absent: the history lasts this run only.
+	*/
+	readonly historyFile?: string;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);
