@@ -72,7 +72,6 @@ export const keymap = [
 		scope: 'global',
 		group: 'General',
 		description: 'Quit',
-		hint: 'quit',
 	},
 	{
 		command: 'app.command-line',
@@ -197,7 +196,6 @@ export const keymap = [
 		scope: 'containers',
 		group: 'Containers',
 		description: 'Show or hide stopped containers',
-		hint: 'all',
 	},
 	{
 		command: 'list.mark',

@@ -54,6 +54,12 @@ Everything that can change the state. Engine facts come from `sync.ts`; UI inten
 export type Action =
 	| {readonly type: 'connection/connecting'}
 	| {readonly type: 'connection/connected'; readonly info: EngineInfo}
+	/** Calls fail while the event stream is up (`error` is the last one); `undefined`: a re-list succeeded. */
+	| {
+			readonly type: 'connection/degraded';
+			readonly error: string | undefined;
+			readonly now: number;
+	  }
 	| {
 			readonly type: 'connection/lost';
 			readonly error: string;

@@ -103,6 +103,33 @@ function reduce(state: AppState, action: Action): AppState {
 			};
 		}
 
+		case 'connection/degraded': {
+			const {connection} = state;
+			if (connection.status !== 'connected') {
+				return state;
+			}
+
+			if (action.error === undefined) {
+				if (!connection.degraded) {
+					return state;
+				}
+
+				const {degraded: _, ...live} = connection;
+				return {...state, connection: live};
+			}
+
+			return {
+				...state,
+				connection: {
+					...connection,
+					degraded: {
+						error: action.error,
+						since: connection.degraded?.since ?? action.now,
+					},
+				},
+			};
+		}
+
 		case 'connection/lost': {
 			const {connection} = state;
 			const info =

@@ -43,6 +43,11 @@ export type Connection =
 			readonly status: 'connected';
 			readonly host: string;
 			readonly info: EngineInfo;
+			/**
+			The event stream is up but calls fail (a proxy or an ssh link dropping requests): the lists may be
+			wrong. Set by `sync.ts` with the last error; cleared only once a re-list succeeded.
+			*/
+			readonly degraded?: {readonly error: string; readonly since: number};
 	  }
 	| {
 			readonly status: 'reconnecting' | 'unreachable';

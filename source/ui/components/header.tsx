@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import sanitize from '../../engine/sanitize.js';
+import {truncate} from '../../format/text.js';
 import type {Connection, EngineStatus} from '../../state/types.js';
 import {theme} from '../theme.js';
 
@@ -44,7 +45,12 @@ export default function Header({
 		}
 
 		case 'connected': {
-			status = {text: '● live', color: theme.status.success};
+			status = connection.degraded
+				? {
+						text: `◐ degraded: ${truncate(sanitize(connection.degraded.error), 40)}`,
+						color: theme.status.warning,
+					}
+				: {text: '● live', color: theme.status.success};
 			break;
 		}
 
