@@ -7,7 +7,7 @@ import {checkArguments, UsageError, usageMessage} from './source/flags.js';
 // No defaults here: a flag not given stays undefined, and the config file, then the defaults, decide
 // (source/config/settings.ts).
 const flags = {
-	host: {type: 'string', shortFlag: 'H'},
+	host: {type: 'string', shortFlag: 'H', isMultiple: true},
 	context: {type: 'string', shortFlag: 'c'},
 	readOnly: {type: 'boolean'},
 	shell: {type: 'string'},
@@ -40,7 +40,8 @@ const cli = meow(
 
 	Options
 	  --host, -H       Engine to connect to: unix:///path, tcp://host:port, ssh://user@host
-	                   (default: $DOCKER_HOST, then the docker context, then the local socket)
+	                   (default: $DOCKER_HOST, then the docker context, then the local socket);
+	                   give it more than once to see several engines in one list
 	  --context, -c    Docker context to use (default: $DOCKER_CONTEXT, then the current context)
 	  --read-only      Look, don't touch: keys that change anything are disabled
 	  --shell          Shells x tries in a container, in order (default: /bin/bash,/bin/sh)
@@ -62,6 +63,7 @@ const cli = meow(
 	Examples
 	  $ dockpit
 	  $ dockpit --host ssh://me@build-server
+	  $ dockpit -H unix:///var/run/docker.sock -H ssh://me@build-server
 	  $ dockpit --shell /bin/zsh,/bin/bash,/bin/sh
 	  $ DOCKER_HOST=tcp://10.0.0.5:2376 DOCKER_TLS_VERIFY=1 dockpit --read-only
 `,
@@ -109,6 +111,7 @@ try {
 		escapeKey: settings.escapeKey,
 		mouse: settings.mouse,
 		maskSecrets: settings.maskSecrets,
+		readOnlyContexts: settings.readOnlyContexts,
 		keymap: settings.keymap,
 		theme: settings.theme,
 		colors: settings.config.colors,

@@ -6,6 +6,13 @@ import {render} from 'ink';
 import createDockerEngine from './engine/docker-engine.js';
 import readOnlyEngine from './engine/read-only.js';
 import {resolveEndpoint} from './engine/connection.js';
+import createMultiEngine from './engine/multi-engine.js';
+import {createSwitchableEngine} from './engine/switchable.js';
+import {
+	createContextService,
+	type NamedEndpoint,
+	readOnlyReason,
+} from './state/engine-switch.js';
 import reducer from './state/reducer.js';
 import {createStore} from './state/store.js';
 import {createShellSessions} from './shell/sessions.js';
@@ -28,7 +35,10 @@ import {
 } from './config/sort-file.js';
 
 export type RunOptions = {
-	readonly host?: string;
+	/**
+	`--host`, given once or more (several: one list of all their rows, with an ENGINE column).
+	*/
+	readonly host?: string | readonly string[];
 	readonly context?: string;
 	readonly readOnly: boolean;
 	/**
@@ -58,11 +68,40 @@ export type RunOptions = {
 	*/
 	readonly colors?: Readonly<Partial<Record<ColorRole, string>>>;
 	/**
+	Contexts that are read-only (`readOnly: [prod]` in the config file): their engine refuses every change.
+	*/
+	readonly readOnlyContexts?: readonly string[];
+	/**
 	Mask values that look secret (env, labels) until revealed with `v` in details.
 	@default true
 	*/
 	readonly maskSecrets?: boolean;
 };
+
+/**
+An engine's short name for the ENGINE column and the header: its address without the scheme.
+*/
+function engineName(host: string): string {
+	const unix = /^unix:\/\/(.*)$/.exec(host);
+	if (unix) {
+		// `/var/run/docker.sock` → docker, `/run/podman/podman.sock` → podman.
+		return path.basename(unix[1]!).replace(/\.sock$/, '') || host.slice(7);
+	}
+
+	return host.replace(/^[a-z]+:\/\//i, '');
+}
+
+/**
+Names made unique: a second `docker` becomes `docker#2`.
+*/
+function uniqueNames(named: NamedEndpoint[]): NamedEndpoint[] {
+	const seen = new Map<string, number>();
+	return named.map(each => {
+		const count = (seen.get(each.name) ?? 0) + 1;
+		seen.set(each.name, count);
+		return count === 1 ? each : {...each, name: `${each.name}#${count}`};
+	});
+}
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
 const leaveAlternateScreen = '\u001B[?25h\u001B[?1049l';
@@ -78,24 +117,81 @@ Starts the dashboard on the real terminal and resolves when it quits. Loaded laz
 flags are parsed and the terminal is checked, so `--help` and errors stay fast.
 */
 export default async function run(options: RunOptions): Promise<number> {
-	const endpoint = resolveEndpoint({
-		...(options.host === undefined ? {} : {host: options.host}),
-		...(options.context === undefined ? {} : {context: options.context}),
-		env: process.env,
-		homeDir: process.env['HOME'] ?? '',
-	});
-	// In read-only mode only GET and HEAD requests may reach the engine; the guard refuses everything else.
-	const engine = options.readOnly
-		? readOnlyEngine(createDockerEngine(endpoint))
-		: createDockerEngine(endpoint);
+	const hosts =
+		options.host === undefined
+			? []
+			: typeof options.host === 'string'
+				? [options.host]
+				: options.host;
+	const resolve = (host?: string) =>
+		resolveEndpoint({
+			...(host === undefined ? {} : {host}),
+			...(options.context === undefined ? {} : {context: options.context}),
+			env: process.env,
+			homeDir: process.env['HOME'] ?? '',
+		});
+	const endpoints: NamedEndpoint[] =
+		hosts.length > 1
+			? uniqueNames(
+					hosts.map(host => {
+						const endpoint = resolve(host);
+						return {name: engineName(endpoint.host), endpoint};
+					}),
+				)
+			: [resolve(hosts[0])].map(endpoint => ({
+					name: endpoint.source.startsWith('context ')
+						? endpoint.source.slice('context '.length)
+						: engineName(endpoint.host),
+					endpoint,
+				}));
+	const context = endpoints[0]!.endpoint.source.startsWith('context ')
+		? endpoints[0]!.name
+		: undefined;
+	const switchOptions = {
+		readOnly: options.readOnly,
+		readOnlyContexts: options.readOnlyContexts ?? [],
+	};
+	const why = readOnlyReason(context ? [context] : [], switchOptions);
 	const sortFile = sortFilePath(
 		process.env,
 		process.env['HOME'] ?? os.homedir(),
 	);
+	// The store comes first: several engines report their states to it.
 	const store = createStore(
 		reducer,
-		initialState(endpoint.host, {sort: readSortFile(sortFile)}),
+		initialState(
+			endpoints.length === 1
+				? endpoints[0]!.endpoint.host
+				: endpoints.map(each => each.endpoint.host).join(' + '),
+			{
+				...(context === undefined ? {} : {context}),
+				...(why ? {readOnly: true} : {}),
+				sort: readSortFile(sortFile),
+			},
+		),
 	);
+	// In read-only mode only GET and HEAD requests may reach the engine; the guard refuses everything else.
+	const connect = (
+		named: readonly NamedEndpoint[],
+		readOnly: string | undefined,
+	) => {
+		const engine =
+			named.length === 1
+				? createDockerEngine(named[0]!.endpoint)
+				: createMultiEngine(
+						named.map(each => ({
+							name: each.name,
+							engine: createDockerEngine(each.endpoint),
+						})),
+						{
+							onStatus(engines) {
+								store.dispatch({type: 'engines/status', engines});
+							},
+						},
+					);
+		return readOnly ? readOnlyEngine(engine, readOnly) : engine;
+	};
+
 	const stopKeepingSort = keepSortOrders(store, sortFile);
 	applyTheme(makeTheme(options.theme ?? 'dark', options.colors));
 	// The command line's history, kept across runs in the XDG state folder.
@@ -104,6 +200,8 @@ export default async function run(options: RunOptions): Promise<number> {
 		type: 'cmdline/history-loaded',
 		lines: readHistory(historyFile),
 	});
+	const switchable = createSwitchableEngine(connect(endpoints, why));
+	const {engine} = switchable;
 
 	const mouse = options.mouse ?? true;
 	// The dashboard lives in the alternate screen; whatever way we leave (quit, Ctrl-C, a signal, a crash), the
@@ -136,9 +234,24 @@ export default async function run(options: RunOptions): Promise<number> {
 			);
 		} catch {}
 	});
-	const stopSync = startSync(engine, store);
-	const stopCleanupSync = startCleanupSync(engine, store);
+	let stopSync = startSync(engine, store);
+	let stopCleanupSync = startCleanupSync(engine, store);
 	const sessions = createShellSessions();
+	const contexts = createContextService({
+		...switchOptions,
+		env: process.env,
+		homeDir: process.env['HOME'] ?? '',
+		switchable,
+		store,
+		sessions,
+		connect,
+		restartSync() {
+			stopSync();
+			stopCleanupSync();
+			stopSync = startSync(engine, store);
+			stopCleanupSync = startCleanupSync(engine, store);
+		},
+	});
 	const frames = createFrameSignal();
 	const instance = render(
 		<ServicesProvider
@@ -147,6 +260,7 @@ export default async function run(options: RunOptions): Promise<number> {
 				store,
 				readOnly: options.readOnly,
 				sessions,
+				contexts,
 				shells: options.shells,
 				keys: createShellKeys(),
 				maskSecrets: options.maskSecrets ?? true,
@@ -185,9 +299,9 @@ export default async function run(options: RunOptions): Promise<number> {
 		// Each step on its own: on a terminal that went away, unmounting and restoring throw EIO.
 		for (const step of [
 			() => instance.unmount(),
-			stopSync,
+			() => stopSync(),
 			stopKeepingSort,
-			stopCleanupSync,
+			() => stopCleanupSync(),
 			restore,
 		]) {
 			try {

@@ -3,6 +3,7 @@ dockpit's own commands (`:containers`, `:images`, `:events`, `:help`, `:log`, `:
 commands that are panes here (`:ps`, `:images`, `:events`), and the docker commands dockpit cannot do yet: each
 says so, and what to use meanwhile.
 */
+import {ctxCommand} from '../commands/contexts.js';
 import {fail, ok} from '../forms/result.js';
 import type {Action} from '../state/actions.js';
 import type {PaneId} from '../state/types.js';
@@ -79,6 +80,17 @@ export const dockpitCommands: readonly LineCommand[] = [
 				}
 			});
 		},
+	},
+	{
+		name: 'ctx',
+		aliases: ['context'],
+		usage: '[NAME...] | use NAME',
+		description:
+			"Docker contexts: none lists them, NAME connects (A B: several at once), use NAME makes it the CLI's current",
+		docker: false,
+		complete: ['none'],
+		prepare: args =>
+			ok(async context => ctxCommand(context, args.positional.join(' '))),
 	},
 	{
 		name: 'log',

@@ -1,3 +1,4 @@
+import type {ContextEntry} from '../engine/contexts.js';
 import type {Engine} from '../engine/types.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {Store} from '../state/store.js';
@@ -35,6 +36,29 @@ export type CommandContext = {
 	Where the command line's history is kept across runs; absent: only for this run.
 	*/
 	readonly historyFile?: string;
+	/**
+	The docker contexts and switching between engines; absent in tests that do not need them.
+	*/
+	readonly contexts?: ContextService;
+};
+
+/**
+The docker contexts, for `0` and `:ctx` (made in `state/engine-switch.ts`).
+*/
+export type ContextService = {
+	/**
+	The contexts as the CLI has them, plus `DOCKER_HOST` when it is set. Throws in words.
+	*/
+	list(): ContextEntry[];
+	/**
+	Connects to these contexts (one, or several at once): the lists start again. Throws `EngineError` in words
+	before anything changes when one cannot be used.
+	*/
+	switchTo(names: readonly string[]): Promise<void>;
+	/**
+	`docker context use NAME`: makes it the CLI's current context. Throws in words.
+	*/
+	use(name: string): void;
 };
 
 export type Command = (context: CommandContext) => void | Promise<void>;

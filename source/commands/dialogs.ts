@@ -2,6 +2,7 @@ import type {KillSignal} from '../engine/types.js';
 import type {Command} from './context.js';
 import {performKill, performVerb} from './containers.js';
 import {performRemove} from './remove-containers.js';
+import {chooseContext} from './contexts.js';
 import {performRemoveImage, performRemoveImages} from './images.js';
 import {chooseInCleanupDialog} from './cleanup-submit.js';
 
@@ -96,6 +97,11 @@ export const chooseInDialog: Command = async context => {
 
 		case 'remove-images': {
 			await performRemoveImages(context, purpose.targets);
+			return;
+		}
+
+		case 'context': {
+			await chooseContext(context, purpose.step, item.id, purpose.names);
 		}
 	}
 };

@@ -1,6 +1,7 @@
 import type {Command} from './context.js';
 import {containerVerb, killContainers} from './containers.js';
 import {chooseInDialog} from './dialogs.js';
+import {openContexts} from './contexts.js';
 import {
 	commitContainer,
 	runFromContainer,
@@ -90,6 +91,7 @@ export const commands: Record<CommandId, Command> = {
 		store.dispatch({type: 'ui/help-toggle'});
 	},
 	'app.quit': quit,
+	'app.contexts': openContexts,
 	'app.force-quit': quit,
 	'pane.containers'({store}) {
 		store.dispatch({type: 'ui/pane', pane: 'containers'});

@@ -42,6 +42,10 @@ export type FileConfig = {
 	readonly shell?: readonly string[];
 	readonly escapeKey?: string;
 	readonly readOnly?: boolean;
+	/**
+	`read-only: [prod, staging]`: only these docker contexts are read-only.
+	*/
+	readonly readOnlyContexts?: readonly string[];
 	readonly mouse?: boolean;
 	readonly color?: boolean;
 	readonly maskSecrets?: boolean;
@@ -207,6 +211,7 @@ export function parseConfig(text: string, file: string): FileConfig {
 		escapeKey?: string;
 		escapeKeyLine?: number;
 		readOnly?: boolean;
+		readOnlyContexts?: readonly string[];
 		mouse?: boolean;
 		color?: boolean;
 		maskSecrets?: boolean;
@@ -297,6 +302,24 @@ export function parseConfig(text: string, file: string): FileConfig {
 			}
 
 			case 'read-only': {
+				if (isSeq(value)) {
+					const names = value.items.map(item =>
+						isScalar(item) && typeof item.value === 'string'
+							? item.value.trim()
+							: '',
+					);
+					if (names.includes('')) {
+						problem(
+							value,
+							'read-only: give true, false, or a list of docker context names (e.g. [prod])',
+						);
+					} else {
+						result.readOnlyContexts = names;
+					}
+
+					break;
+				}
+
 				const readOnly = boolean(value, name);
 				if (readOnly !== undefined) {
 					result.readOnly = readOnly;

@@ -16,7 +16,8 @@ import {applyKeyOverrides} from './keys.js';
 The flags as given on the command line; absent: not given.
 */
 export type Flags = {
-	readonly host?: string;
+	/** `--host`, given once or more. */
+	readonly host?: string | readonly string[];
 	readonly context?: string;
 	readonly readOnly?: boolean;
 	readonly shell?: string;
@@ -50,13 +51,18 @@ export type Settings = {
 	readonly file: string | undefined;
 	readonly config: FileConfig;
 	/**
-	Given by the flag or the file; absent: `$DOCKER_HOST`, then the docker context, then the local socket.
+	Given by the flag (once or more) or the file; absent: `$DOCKER_HOST`, then the docker context, then the local
+	socket.
 	*/
-	readonly host?: string;
+	readonly host?: string | readonly string[];
 	readonly context?: string;
 	readonly shells: readonly string[];
 	readonly escapeKey: EscapeKey;
 	readonly readOnly: boolean;
+	/**
+	Docker contexts that are read-only (`read-only: [prod]` in the file).
+	*/
+	readonly readOnlyContexts: readonly string[];
 	readonly mouse: boolean;
 	/**
 	False with `--no-color`, `color: false`, or `NO_COLOR` in the environment (no-color.org).
@@ -101,7 +107,11 @@ export function resolveSettings(
 	);
 
 	// The environment's DOCKER_HOST and DOCKER_CONTEXT win over the file, as they do over docker's own config.
-	const host = flags.host ?? (env['DOCKER_HOST'] ? undefined : config.host);
+	const flagHost =
+		flags.host === undefined || flags.host.length === 0
+			? undefined
+			: flags.host;
+	const host = flagHost ?? (env['DOCKER_HOST'] ? undefined : config.host);
 	const context =
 		flags.context ?? (env['DOCKER_CONTEXT'] ? undefined : config.context);
 	return {
@@ -112,6 +122,7 @@ export function resolveSettings(
 		shells,
 		escapeKey,
 		readOnly: flags.readOnly ?? config.readOnly ?? defaults.readOnly,
+		readOnlyContexts: config.readOnlyContexts ?? [],
 		mouse: flags.mouse ?? config.mouse ?? defaults.mouse,
 		// A flag or the file overrides NO_COLOR (no-color.org); NO_COLOR counts when not empty.
 		color:

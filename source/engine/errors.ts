@@ -54,6 +54,65 @@ const socketErrorWords: Readonly<Record<string, string>> = {
 	ENOTSOCK: 'that path is not a socket',
 };
 
+/**
+TLS handshake failures, in words: what went wrong and what to check. Node gives certificate problems of the
+server as `code`s; refusals from the server (it wants, or does not accept, our client certificate) come as
+OpenSSL alerts in the message (`ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED`, `SSL alert number 116`).
+*/
+const tlsCertificateWords: Readonly<Record<string, string>> = {
+	DEPTH_ZERO_SELF_SIGNED_CERT:
+		"the engine's TLS certificate is self-signed and not trusted: put the CA that signed it in ca.pem (DOCKER_CERT_PATH or the context's TLS folder)",
+	SELF_SIGNED_CERT_IN_CHAIN:
+		"the engine's TLS certificate is not signed by the CA in ca.pem (wrong CA?): use the ca.pem of the CA that made the engine's certificate",
+	UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+		"the engine's TLS certificate is not signed by the CA in ca.pem (wrong CA?): use the ca.pem of the CA that made the engine's certificate",
+	UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+		"the engine's TLS certificate is not signed by the CA in ca.pem (wrong CA?): use the ca.pem of the CA that made the engine's certificate",
+	ERR_TLS_CERT_ALTNAME_INVALID:
+		"the engine's TLS certificate is not made out for this host name or address",
+	CERT_HAS_EXPIRED: "the engine's TLS certificate has expired",
+	CERT_NOT_YET_VALID: "the engine's TLS certificate is not valid yet",
+};
+
+/**
+Words for a TLS failure, or undefined when the error is not one.
+*/
+function tlsWords(error: ModemLikeError): string | undefined {
+	const code = typeof error.code === 'string' ? error.code : '';
+	const message = typeof error.message === 'string' ? error.message : '';
+	const known = tlsCertificateWords[code];
+	if (known) {
+		return known;
+	}
+
+	if (
+		code === 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED' ||
+		/alert certificate required|alert number 116/i.test(message)
+	) {
+		return 'the engine asks for a client certificate and none was given: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to a folder with cert.pem and key.pem (or give the context its client certificate)';
+	}
+
+	if (
+		/^ERR_SSL_(SSLV3|TLSV1)_ALERT_(BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|DECRYPT_ERROR|ACCESS_DENIED)$/.test(
+			code,
+		) ||
+		/alert (bad certificate|unknown ca|certificate unknown|access denied)|alert number (42|46|48|49)\b/i.test(
+			message,
+		)
+	) {
+		return 'the engine refused our client certificate (not signed by a CA it trusts): use the cert.pem and key.pem made for this engine';
+	}
+
+	if (
+		code === 'ERR_SSL_WRONG_VERSION_NUMBER' ||
+		/wrong version number/i.test(message)
+	) {
+		return "the engine does not speak TLS on this port (plain HTTP?): unset DOCKER_TLS_VERIFY, or use the engine's TLS port (2376)";
+	}
+
+	return undefined;
+}
+
 type ModemLikeError = {
 	readonly name?: unknown;
 	readonly message?: unknown;
@@ -244,6 +303,16 @@ export function toEngineError(
 
 	if (details.name === 'AbortError' || details.code === 'ABORT_ERR') {
 		return new EngineError('aborted', prefix('cancelled'));
+	}
+
+	const tls = tlsWords(details);
+	if (tls) {
+		return new EngineError(
+			'unauthorized',
+			oneLine(
+				`cannot connect to the Docker engine at ${describeAddress(details, host)} over TLS: ${tls}`,
+			),
+		);
 	}
 
 	if (isSocketError(details)) {

@@ -67,11 +67,14 @@ The engine behind `--read-only`: reads pass through, and every call that could c
 `unauthorized` `EngineError` before any request is made. The keymap already hides those keys; this makes sure
 nothing else gets through either.
 */
-export default function readOnlyEngine(engine: Engine): Engine {
+export default function readOnlyEngine(
+	engine: Engine,
+	why = 'dockpit runs with --read-only',
+): Engine {
 	const refuse = async () => {
 		throw new EngineError(
 			'unauthorized',
-			'dockpit runs with --read-only: nothing on the engine may be changed',
+			`${why}: nothing on the engine may be changed`,
 		);
 	};
 

@@ -98,6 +98,14 @@ export type ContainerSummary = {
 	`com.docker.compose.project` label, when present.
 	*/
 	readonly composeProject?: string;
+	/**
+	With several engines at once: the engine the container runs on (its name as given, the ENGINE column).
+	*/
+	readonly engine?: string;
+	/**
+	With several engines at once: that engine is not answering; this is the row as last seen.
+	*/
+	readonly stale?: boolean;
 };
 
 /**
@@ -153,6 +161,14 @@ export type ImageSummary = {
 	*/
 	readonly dangling: boolean;
 	readonly labels: Readonly<Record<string, string>>;
+	/**
+	With several engines at once: the engine the image is on.
+	*/
+	readonly engine?: string;
+	/**
+	With several engines at once: that engine is not answering; this is the row as last seen.
+	*/
+	readonly stale?: boolean;
 };
 
 /**

@@ -137,6 +137,14 @@ export const keymap = [
 		description: 'Show Engine: disk usage, docker info and version',
 	},
 	{
+		command: 'app.contexts',
+		keys: ['0'],
+		scope: 'global',
+		group: 'Panes',
+		description:
+			'Docker contexts (and DOCKER_HOST): Enter connects to one (also :ctx)',
+	},
+	{
 		command: 'pane.next',
 		keys: ['tab'],
 		scope: 'global',

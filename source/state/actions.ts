@@ -19,6 +19,7 @@ import type {
 } from './types.js';
 import type {TransferAction} from './transfer-reducer.js';
 import type {CleanupAction} from './cleanup-reducer.js';
+import type {EngineAction} from './engine-reducer.js';
 import type {CommandLineAction} from './command-line-reducer.js';
 
 /**
@@ -171,4 +172,5 @@ export type Action =
 	| ShellAction
 	| TransferAction
 	| CleanupAction
+	| EngineAction
 	| CommandLineAction;

@@ -34,6 +34,10 @@ export function dialogTargets(purpose: DialogPurpose): {
 		case 'network-disconnect': {
 			return {pane: 'networks', targets: []};
 		}
+
+		case 'context': {
+			return {pane: 'containers', targets: []};
+		}
 	}
 }
 

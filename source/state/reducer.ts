@@ -8,6 +8,7 @@ import {nextSort} from './sort.js';
 import reduceShell from './shell-reducer.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
 import reduceCleanup, {isCleanupAction} from './cleanup-reducer.js';
+import reduceEngine, {isEngineAction} from './engine-reducer.js';
 import reduceCommandLine, {
 	isCommandLineAction,
 } from './command-line-reducer.js';
@@ -87,6 +88,10 @@ function reduce(state: AppState, action: Action): AppState {
 
 	if (isCleanupAction(action)) {
 		return reduceCleanup(state, action);
+	}
+
+	if (isEngineAction(action)) {
+		return reduceEngine(state, action);
 	}
 
 	if (isCommandLineAction(action)) {

@@ -231,7 +231,16 @@ export type DialogPurpose =
 	  }
 	| {readonly type: 'force-remove-image'; readonly image: Target}
 	| {readonly type: 'remove-images'; readonly targets: readonly Target[]}
-	| CleanupDialogPurpose;
+	| CleanupDialogPurpose
+	/**
+	The docker contexts (`0`, `:ctx`): a choice per context (`ctx:NAME`); `shell-open` asks before a switch
+	to `names` ends the open shell.
+	*/
+	| {
+			readonly type: 'context';
+			readonly step: 'choose' | 'shell-open';
+			readonly names?: readonly string[];
+	  };
 
 export type DialogOverlay = {
 	readonly kind: 'dialog';
@@ -411,8 +420,32 @@ export type UiState = {
 	readonly log?: readonly LogEntry[];
 };
 
+/**
+One engine of several (`--host` given more than once): how its own connection is doing. Its rows carry its
+`name` (the ENGINE column); while it is down they are kept, marked stale.
+*/
+export type EngineStatus = {
+	readonly name: string;
+	readonly host: string;
+	readonly status: 'connecting' | 'live' | 'reconnecting';
+	readonly error?: string;
+};
+
 export type AppState = {
 	readonly connection: Connection;
+	/**
+	The docker context in use, when the engine came from one (`--context`, `DOCKER_CONTEXT`, the current
+	context, or one chosen with `0` / `:ctx`); the header shows it.
+	*/
+	readonly context?: string;
+	/**
+	With several engines at once: each one's state, in the order given.
+	*/
+	readonly engines?: readonly EngineStatus[];
+	/**
+	The engine in use is read-only (a context listed under `readOnly` in the config, or `--read-only`).
+	*/
+	readonly readOnly?: boolean;
 	readonly containers: ReadonlyMap<string, ContainerRow>;
 	readonly images: ReadonlyMap<string, ImageSummary>;
 	/**
@@ -438,10 +471,14 @@ export function initialState(
 	options: {
 		readonly showAll?: boolean;
 		readonly sort?: Readonly<Partial<Record<PaneId, SortOrder>>>;
+		readonly context?: string;
+		readonly readOnly?: boolean;
 	} = {},
 ): AppState {
 	return {
 		connection: {status: 'connecting', host},
+		...(options.context === undefined ? {} : {context: options.context}),
+		...(options.readOnly ? {readOnly: true} : {}),
 		containers: new Map(),
 		images: new Map(),
 		events: [],

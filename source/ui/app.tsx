@@ -294,7 +294,13 @@ export default function App() {
 			{tooSmall ? (
 				<TooSmall size={{columns, rows}} minimum={minimumSize} />
 			) : (
-				<Header connection={connection} now={now} readOnly={readOnly} />
+				<Header
+					connection={connection}
+					now={now}
+					readOnly={readOnly || state.readOnly === true}
+					{...(state.context === undefined ? {} : {context: state.context})}
+					{...(state.engines ? {engines: state.engines} : {})}
+				/>
 			)}
 			{tooSmall ? null : (
 				<TabBar

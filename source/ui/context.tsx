@@ -4,6 +4,7 @@ import {
 	useContext,
 	useSyncExternalStore,
 } from 'react';
+import type {ContextService} from '../commands/context.js';
 import type {Engine} from '../engine/types.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {DirectDraw} from './direct-region.js';
@@ -48,6 +49,10 @@ export type AppServices = {
 	table with `escapeKey` applied.
 	*/
 	readonly keymap?: readonly Binding[];
+	/**
+	The docker contexts and switching engines (`0`, `:ctx`); absent in component tests that do not need them.
+	*/
+	readonly contexts?: ContextService;
 	/**
 	Values that look secret (`format/secrets.ts`) are masked wherever they are shown until revealed (`v` in
 	details). The config file can turn masking off.

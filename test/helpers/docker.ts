@@ -29,9 +29,23 @@ export const engineIsOurs = fs.existsSync(
 /**
 A dockerode client for test fixtures, connected like the docker CLI (DOCKER_HOST or the default socket).
 */
-export function createTestDocker() {
+export function createTestDocker(
+	options: {
+		/**
+		Another engine's socket (podman's), instead of the one the docker CLI uses.
+		*/
+		readonly socketPath?: string;
+		/**
+		The image containers are made from there (podman names it `localhost/…`).
+		*/
+		readonly image?: string;
+	} = {},
+) {
 	const runId = crypto.randomBytes(4).toString('hex');
-	const docker = new Docker();
+	const docker = options.socketPath
+		? new Docker({socketPath: options.socketPath})
+		: new Docker();
+	const image = options.image ?? testImage;
 	const labels = {[testLabel]: runId};
 	let counter = 0;
 	const name = (hint: string) => `dockpit-test-${hint}-${runId}-${++counter}`;
@@ -59,7 +73,7 @@ export function createTestDocker() {
 			const containerName = name(options.hint ?? 'c');
 			const created = await docker.createContainer({
 				name: containerName,
-				Image: testImage,
+				Image: image,
 				Cmd: options.cmd ?? ['sleep', '600'],
 				Labels: labels,
 				Tty: options.tty ?? false,

@@ -74,8 +74,16 @@ const useInputRouter = ({
 	const table = useKeymapTable();
 	const latest = useRef({pageSize, shellSize, hitTest, tooSmall, exit});
 	latest.current = {pageSize, shellSize, hitTest, tooSmall, exit};
-	const {store, engine, sessions, shells, keys, readOnly, historyFile} =
-		services;
+	const {
+		store,
+		engine,
+		sessions,
+		shells,
+		keys,
+		readOnly,
+		historyFile,
+		contexts,
+	} = services;
 	const escapeKey = services.escapeKey ?? defaultEscapeKey;
 	const router = useMemo(
 		() =>
@@ -90,6 +98,7 @@ const useInputRouter = ({
 						store,
 						sessions,
 						shells,
+						...(contexts ? {contexts} : {}),
 						readOnly,
 						...(historyFile ? {historyFile} : {}),
 						pageSize: () => latest.current.pageSize(),
@@ -116,6 +125,7 @@ const useInputRouter = ({
 			keys,
 			readOnly,
 			historyFile,
+			contexts,
 		],
 	);
 

@@ -23,6 +23,11 @@ export function useKeymapTable(): readonly Binding[] {
 Is this binding usable under the current flags?
 */
 export function useBindingEnabled(): (binding: Binding) => boolean {
-	const {readOnly} = useServices();
-	return binding => !(readOnly && binding.mutating === true);
+	const {readOnly, store} = useServices();
+	// Read at each call: a context switch can make the engine read-only (`readOnly` in the state).
+	return binding =>
+		!(
+			(readOnly || store.getState().readOnly === true) &&
+			binding.mutating === true
+		);
 }

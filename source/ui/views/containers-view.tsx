@@ -32,11 +32,24 @@ export function stateText(container: ContainerRow): string {
 	return container.state;
 }
 
+/**
+With several engines: which one the row is on, and `(stale)` while that engine does not answer.
+*/
+const engineColumn: Column<ContainerRow> = {
+	header: 'ENGINE',
+	width: 10,
+	flex: 1,
+	text: row => `${row.stale ? '(stale) ' : ''}${row.engine ?? ''}`,
+	color: row => (row.stale ? theme.status.warning : theme.text.secondary),
+};
+
 function columns(
 	now: number,
 	busy: ReadonlyMap<string, Busy>,
+	several: boolean,
 ): ReadonlyArray<Column<ContainerRow>> {
 	return [
+		...(several ? [engineColumn] : []),
 		{
 			header: 'NAME',
 			width: 12,
@@ -55,7 +68,9 @@ function columns(
 			color: row =>
 				busy.has(row.id)
 					? theme.status.warning
-					: containerStateColor[row.state],
+					: row.stale
+						? theme.text.secondary
+						: containerStateColor[row.state],
 		},
 		{
 			header: 'UPTIME',
@@ -97,6 +112,7 @@ export default function ContainersView({
 	const showAll = useAppState(state => state.ui.showAll);
 	const filter = useAppState(state => state.ui.filters.containers);
 	const now = useNow(1000);
+	const several = useAppState(state => state.engines !== undefined);
 	const {marked, busy, badges} = useRowMarks('containers');
 	const empty = !loaded
 		? 'Loading containers…'
@@ -107,7 +123,7 @@ export default function ContainersView({
 				: 'No running containers. Press a to show stopped ones too.';
 	return (
 		<ResourceTable
-			columns={columns(now, busy)}
+			columns={columns(now, busy, several)}
 			rows={rows}
 			rowKey={row => row.id}
 			selectedIndex={index}

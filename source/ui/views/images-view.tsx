@@ -26,8 +26,22 @@ type Props = {
 function columns(
 	now: number,
 	usage: ReadonlyMap<string, number>,
+	several: boolean,
 ): ReadonlyArray<Column<ImageSummary>> {
 	return [
+		...(several
+			? [
+					{
+						header: 'ENGINE',
+						width: 10,
+						flex: 1,
+						text: (row: ImageSummary) =>
+							`${row.stale ? '(stale) ' : ''}${row.engine ?? ''}`,
+						color: (row: ImageSummary) =>
+							row.stale ? theme.status.warning : theme.text.secondary,
+					},
+				]
+			: []),
 		{
 			header: 'REPOSITORY:TAG',
 			width: 16,
@@ -68,6 +82,7 @@ export default function ImagesView({width, height, focused, startRef}: Props) {
 	const loaded = useAppState(state => state.loaded.images);
 	const filter = useAppState(state => state.ui.filters.images);
 	const now = useNow(5000);
+	const several = useAppState(state => state.engines !== undefined);
 	const {marked, badges} = useRowMarks('images');
 	const empty = !loaded
 		? 'Loading images…'
@@ -76,7 +91,7 @@ export default function ImagesView({width, height, focused, startRef}: Props) {
 			: 'No images.';
 	return (
 		<ResourceTable
-			columns={columns(now, usage)}
+			columns={columns(now, usage, several)}
 			rows={rows}
 			rowKey={row => row.id}
 			selectedIndex={index}
