@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import type {LogEntry} from '../../state/command-line-types.js';
 import type {Flash} from '../../state/types.js';
+import {truncate} from '../../format/text.js';
 import {flashColor, theme} from '../theme.js';
 import TextField from './text-field.js';
 
@@ -76,8 +77,10 @@ export default function StatusLine({
 		return (
 			<Text wrap="truncate">
 				<Text color={flashColor[flash.level]}>{' ' + flash.text}</Text>
-				{docker ? (
-					<Text color={theme.text.secondary}>{'   ' + docker}</Text>
+				{docker && width - flash.text.length > 12 ? (
+					<Text color={theme.text.secondary}>
+						{'   ' + truncate(docker, width - flash.text.length - 4)}
+					</Text>
 				) : null}
 			</Text>
 		);
