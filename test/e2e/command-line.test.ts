@@ -141,7 +141,7 @@ test(':run with options runs the container as docker run would', async () => {
 		details.HostConfig.PortBindings?.['80/tcp']?.[0]?.HostPort,
 		'21010',
 	);
-	await app.waitFor(`Started ${name}`);
+	await app.waitFor(new RegExp(`${name} .*running`));
 	app.write(':log\r');
 	const log = await app.waitFor('Command log');
 	assert.match(log, /-e API_TOKEN=•••• /);
