@@ -151,18 +151,4 @@ export const notYetCommands: readonly LineCommand[] = [
 		complete: ['container'],
 		notYet: 'docker wait NAME',
 	},
-	{
-		name: 'info',
-		usage: '',
-		description: "The engine's configuration",
-		docker: true,
-		notYet: 'docker info (the header shows the engine and its version)',
-	},
-	{
-		name: 'version',
-		usage: '',
-		description: 'The engine and API versions',
-		docker: true,
-		notYet: 'docker version (the header shows the engine and API version)',
-	},
 ];

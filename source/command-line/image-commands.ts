@@ -26,7 +26,12 @@ import {
 	validateTransferForm,
 } from '../forms/transfer-forms.js';
 import type {TransferFormPurpose} from '../state/transfer-types.js';
-import type {AppState, FormField, FormOverlay} from '../state/types.js';
+import {
+	type AppState,
+	type FormField,
+	type FormOverlay,
+	isMarkable,
+} from '../state/types.js';
 import {lastValue} from './args.js';
 import {findContainer, findImage, targetOf, targetsOf} from './names.js';
 import type {LineCommand, LineRun} from './types.js';
@@ -513,10 +518,9 @@ export const imageCommands: readonly LineCommand[] = [
 
 			if (name === undefined) {
 				const {pane} = state.ui;
-				const target =
-					pane === 'events'
-						? undefined
-						: targetOf(state, pane, undefined, 'inspect');
+				const target = !isMarkable(pane)
+					? undefined
+					: targetOf(state, pane, undefined, 'inspect');
 				return target?.ok
 					? ok(async context => showDetails(context, pane, target.value.id))
 					: fail('name the container or image (:inspect NAME)');

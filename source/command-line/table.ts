@@ -3,6 +3,7 @@ THE command table of the `:` command line: every command, its arguments, its one
 does, in one list. The prompt's completion, its hints, the help overlay and the readme come from it. A command is
 one `LineCommand` entry (`types.ts`): add it to a group here (or to a new file of them).
 */
+import {cleanupCommands} from './cleanup-commands.js';
 import {containerCommands} from './container-commands.js';
 import {dockpitCommands, notYetCommands} from './dockpit-commands.js';
 import {imageCommands} from './image-commands.js';
@@ -13,6 +14,7 @@ export const commandTable: readonly LineCommand[] = [
 	...containerCommands,
 	...imageCommands,
 	...notYetCommands,
+	...cleanupCommands,
 ].sort((a, b) => a.name.localeCompare(b.name));
 
 /**

@@ -3,6 +3,7 @@ import type {Command} from './context.js';
 import {performKill, performVerb} from './containers.js';
 import {performRemove} from './remove-containers.js';
 import {performRemoveImage, performRemoveImages} from './images.js';
+import {chooseInCleanupDialog} from './cleanup-submit.js';
 
 const killSignals = new Set<string>([
 	'SIGKILL',
@@ -41,6 +42,10 @@ export const chooseInDialog: Command = async context => {
 		dialog.items.some(
 			each => each.kind === 'toggle' && each.id === id && each.value,
 		);
+	if (await chooseInCleanupDialog(context, dialog, item.id)) {
+		return;
+	}
+
 	const {purpose} = dialog;
 	switch (purpose.type) {
 		case 'containers': {

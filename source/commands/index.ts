@@ -12,6 +12,8 @@ import {removeContainers} from './remove-containers.js';
 import {submitForm} from './submit-form.js';
 import {lineCommands} from './line-commands.js';
 import {transferCommands} from './transfer-commands.js';
+import {cleanupCommands, openCleanupDetails} from './cleanup-commands.js';
+import {cancelCleanupForm} from './cleanup-submit.js';
 import type {CommandId} from '../keymap/keymap.js';
 import {
 	answerReplace,
@@ -22,6 +24,7 @@ import {
 	zoomShell,
 } from './shell.js';
 import {selectedKey} from '../state/selectors.js';
+import {isMarkable} from '../state/types.js';
 import {showDetails} from './details.js';
 
 export type {Command, CommandContext} from './context.js';
@@ -67,9 +70,16 @@ const openDetails: Command = async context => {
 	const state = context.store.getState();
 	const {pane} = state.ui;
 	const key = selectedKey(state, pane);
-	if (key !== undefined) {
-		await showDetails(context, pane, key);
+	if (key === undefined) {
+		return;
 	}
+
+	if (pane === 'volumes' || pane === 'networks' || pane === 'engine') {
+		await openCleanupDetails(context, pane, key);
+		return;
+	}
+
+	await showDetails(context, pane, key);
 };
 
 /**
@@ -144,17 +154,32 @@ export const commands: Record<CommandId, Command> = {
 	'details.page-up': pageOverlay(-1),
 	'details.top': scrollOverlay('top'),
 	'details.bottom': scrollOverlay('bottom'),
+	'details.reveal'({store}) {
+		store.dispatch({type: 'ui/details-toggle', option: 'reveal'});
+	},
+	'details.wrap'({store}) {
+		store.dispatch({type: 'ui/details-toggle', option: 'wrap'});
+	},
 	'help.close'({store}) {
 		store.dispatch({type: 'ui/overlay-close'});
 	},
 	'help.down': scrollOverlay(1),
 	'help.up': scrollOverlay(-1),
+	'list.sort-next'({store}) {
+		store.dispatch({type: 'ui/sort', step: 1});
+	},
+	'list.sort-previous'({store}) {
+		store.dispatch({type: 'ui/sort', step: -1});
+	},
+	'list.sort-reverse'({store}) {
+		store.dispatch({type: 'ui/sort', step: 0});
+	},
 	'list.mark'({store}) {
 		store.dispatch({type: 'ui/mark-toggle'});
 	},
 	'list.clear-marks'({store}) {
 		const {pane} = store.getState().ui;
-		if (pane !== 'events') {
+		if (isMarkable(pane)) {
 			store.dispatch({type: 'ui/marks-clear', pane});
 		}
 	},
@@ -182,8 +207,13 @@ export const commands: Record<CommandId, Command> = {
 		store.dispatch({type: 'ui/field-toggle', delta: -1});
 	},
 	'form.submit': submitForm,
-	'form.cancel'({store}) {
-		store.dispatch({type: 'ui/overlay-close'});
+	'form.cancel'(context) {
+		const {overlay} = context.store.getState().ui;
+		if (overlay?.kind === 'form' && cancelCleanupForm(context, overlay)) {
+			return;
+		}
+
+		context.store.dispatch({type: 'ui/overlay-close'});
 	},
 	'dialog.next'({store}) {
 		store.dispatch({type: 'ui/focus-move', delta: 1});
@@ -199,5 +229,6 @@ export const commands: Record<CommandId, Command> = {
 		store.dispatch({type: 'ui/overlay-close'});
 	},
 	...transferCommands,
+	...cleanupCommands,
 	...lineCommands,
 };

@@ -12,6 +12,7 @@ import {commitLine, runLine} from './docker-lines.js';
 import type {Command, CommandContext} from './context.js';
 import {whileBusy} from './task.js';
 import {submitTransferForm} from './transfer-submit.js';
+import {isCleanupForm, submitCleanupForm} from './cleanup-submit.js';
 import {isGone, reason} from './words.js';
 
 /**
@@ -230,6 +231,11 @@ export const submitForm: Command = async context => {
 	const {purpose} = form;
 	if (purpose.form === 'transfer') {
 		await submitTransferForm(context, form, purpose);
+		return;
+	}
+
+	if (isCleanupForm(purpose)) {
+		await submitCleanupForm(context, form, purpose);
 		return;
 	}
 

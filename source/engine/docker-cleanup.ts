@@ -41,6 +41,48 @@ export function cleanupMethods(docker: Docker, call: Call): CleanupEngine {
 	const diskUsage = async () =>
 		normalizeDiskUsage(await call('disk usage', async () => docker.df()));
 
+	const pruneCacheRecord = async (id: string) => {
+		const raw = await call(
+			`build cache ${id.slice(0, 12)}`,
+			async () =>
+				new Promise<unknown>((resolve, reject) => {
+					docker.modem.dial(
+						{
+							path: '/build/prune?',
+							method: 'POST',
+							// `all` so that a shared record named here goes too; `id` keeps it to exactly this one.
+							options: {all: true, filters: {id: [id]}},
+							statusCodes: {
+								200: true,
+								400: 'bad parameter',
+								500: 'server error',
+							},
+						},
+						(error: unknown, data: unknown) => {
+							if (error) {
+								reject(error);
+							} else {
+								resolve(data);
+							}
+						},
+					);
+				}),
+		);
+		const answer = (raw ?? {}) as {
+			CachesDeleted?: unknown;
+			SpaceReclaimed?: unknown;
+		};
+		return {
+			deleted: Array.isArray(answer.CachesDeleted)
+				? answer.CachesDeleted.filter(
+						(each): each is string => typeof each === 'string',
+					)
+				: [],
+			reclaimed:
+				typeof answer.SpaceReclaimed === 'number' ? answer.SpaceReclaimed : 0,
+		};
+	};
+
 	return {
 		async listVolumes() {
 			const [raw, used] = await Promise.all([
@@ -208,49 +250,18 @@ export function cleanupMethods(docker: Docker, call: Call): CleanupEngine {
 		},
 
 		async pruneBuildCache(ids) {
-			if (ids.length === 0) {
-				return {deleted: [], reclaimed: 0};
+			// One id per call: the engine joins several `id` filters into one buildkit filter whose terms must all
+			// match (`id==a,id==b`), which no record does, so a call with two ids removes nothing.
+			const deleted: string[] = [];
+			let reclaimed = 0;
+			for (const id of ids) {
+				// eslint-disable-next-line no-await-in-loop
+				const answer = await pruneCacheRecord(id);
+				deleted.push(...answer.deleted);
+				reclaimed += answer.reclaimed;
 			}
 
-			const raw = await call(
-				'build cache',
-				async () =>
-					new Promise<unknown>((resolve, reject) => {
-						docker.modem.dial(
-							{
-								path: '/build/prune?',
-								method: 'POST',
-								// `all` so that shared records named here go too; `id` keeps it to exactly these.
-								options: {all: true, filters: {id: [...ids]}},
-								statusCodes: {
-									200: true,
-									400: 'bad parameter',
-									500: 'server error',
-								},
-							},
-							(error: unknown, data: unknown) => {
-								if (error) {
-									reject(error);
-								} else {
-									resolve(data);
-								}
-							},
-						);
-					}),
-			);
-			const answer = (raw ?? {}) as {
-				CachesDeleted?: unknown;
-				SpaceReclaimed?: unknown;
-			};
-			return {
-				deleted: Array.isArray(answer.CachesDeleted)
-					? answer.CachesDeleted.filter(
-							(id): id is string => typeof id === 'string',
-						)
-					: [],
-				reclaimed:
-					typeof answer.SpaceReclaimed === 'number' ? answer.SpaceReclaimed : 0,
-			};
+			return {deleted, reclaimed};
 		},
 	};
 }

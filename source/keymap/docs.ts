@@ -24,6 +24,10 @@ const scopeNames: Readonly<Record<Binding['scope'], string>> = {
 	transfer: 'transfer progress',
 	files: 'file browser',
 	search: 'search results',
+	volumes: 'Volumes',
+	networks: 'Networks',
+	engine: 'Engine',
+	prune: 'cleanup screen',
 	command: 'command line',
 	log: 'command log',
 };

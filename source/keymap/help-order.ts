@@ -5,6 +5,9 @@ const paneGroups: Readonly<Record<PaneId, string | undefined>> = {
 	containers: 'Containers',
 	images: 'Images',
 	events: undefined,
+	volumes: 'Volumes',
+	networks: 'Networks',
+	engine: undefined,
 };
 
 /**

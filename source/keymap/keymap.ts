@@ -31,6 +31,10 @@ export type Scope =
 	| 'transfer'
 	| 'files'
 	| 'search'
+	| 'volumes'
+	| 'networks'
+	| 'engine'
+	| 'prune'
 	| 'command'
 	| 'log';
 
@@ -72,7 +76,6 @@ export const keymap = [
 		scope: 'global',
 		group: 'General',
 		description: 'Quit',
-		hint: 'quit',
 	},
 	{
 		command: 'app.command-line',
@@ -87,7 +90,8 @@ export const keymap = [
 		keys: ['ctrl+c'],
 		scope: 'always',
 		group: 'General',
-		description: 'Quit from anywhere',
+		description:
+			'Quit from anywhere but the focused shell pane, where Ctrl-C goes to the container',
 	},
 	{
 		command: 'pane.containers',
@@ -109,6 +113,27 @@ export const keymap = [
 		scope: 'global',
 		group: 'Panes',
 		description: 'Show Events',
+	},
+	{
+		command: 'pane.volumes',
+		keys: ['4'],
+		scope: 'global',
+		group: 'Panes',
+		description: 'Show Volumes',
+	},
+	{
+		command: 'pane.networks',
+		keys: ['5'],
+		scope: 'global',
+		group: 'Panes',
+		description: 'Show Networks',
+	},
+	{
+		command: 'pane.engine',
+		keys: ['6'],
+		scope: 'global',
+		group: 'Panes',
+		description: 'Show Engine: disk usage, docker info and version',
 	},
 	{
 		command: 'pane.next',
@@ -182,12 +207,32 @@ export const keymap = [
 		description: 'Details of the selected row',
 	},
 	{
+		command: 'list.sort-next',
+		keys: ['>'],
+		scope: 'list',
+		group: 'Sorting',
+		description: 'Sort by the next column',
+	},
+	{
+		command: 'list.sort-previous',
+		keys: ['<'],
+		scope: 'list',
+		group: 'Sorting',
+		description: 'Sort by the previous column',
+	},
+	{
+		command: 'list.sort-reverse',
+		keys: ['~'],
+		scope: 'list',
+		group: 'Sorting',
+		description: 'Reverse the order',
+	},
+	{
 		command: 'containers.toggle-all',
 		keys: ['a'],
 		scope: 'containers',
 		group: 'Containers',
 		description: 'Show or hide stopped containers',
-		hint: 'all',
 	},
 	{
 		command: 'list.mark',
@@ -360,6 +405,20 @@ export const keymap = [
 		scope: 'details',
 		group: 'Details',
 		description: 'Scroll to the bottom',
+	},
+	{
+		command: 'details.reveal',
+		keys: ['v'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Show or hide values that look secret (passwords, tokens)',
+	},
+	{
+		command: 'details.wrap',
+		keys: ['w'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Wrap long values, or cut them at the edge',
 	},
 	{
 		command: 'help.close',
@@ -764,6 +823,178 @@ export const keymap = [
 		scope: 'search',
 		group: 'Search results',
 		description: 'Close the results',
+		hint: 'close',
+	},
+	// Cleanup: volumes, networks, the engine and the prune preview (commands/cleanup-commands.ts).
+	{
+		command: 'cleanup.prune',
+		keys: ['C'],
+		scope: 'global',
+		group: 'Cleanup',
+		description:
+			'Cleanup: preview what a prune would remove, item by item, then remove what is ticked',
+	},
+	{
+		command: 'volumes.create',
+		keys: ['c'],
+		scope: 'volumes',
+		group: 'Volumes',
+		description: 'Create a volume',
+		hint: 'create',
+		mutating: true,
+	},
+	{
+		command: 'volumes.remove',
+		keys: ['d'],
+		scope: 'volumes',
+		group: 'Volumes',
+		description: 'Remove the volume',
+		hint: 'rm',
+		mutating: true,
+	},
+	{
+		command: 'networks.create',
+		keys: ['c'],
+		scope: 'networks',
+		group: 'Networks',
+		description: 'Create a network',
+		hint: 'create',
+		mutating: true,
+	},
+	{
+		command: 'networks.remove',
+		keys: ['d'],
+		scope: 'networks',
+		group: 'Networks',
+		description: 'Remove the network',
+		hint: 'rm',
+		mutating: true,
+	},
+	{
+		command: 'networks.connect',
+		keys: ['N'],
+		scope: 'networks',
+		group: 'Networks',
+		description: 'Connect a container to the network (with aliases)',
+		hint: 'connect',
+		mutating: true,
+	},
+	{
+		command: 'networks.disconnect',
+		keys: ['D'],
+		scope: 'networks',
+		group: 'Networks',
+		description: 'Disconnect a container from the network',
+		hint: 'disconnect',
+		mutating: true,
+	},
+	{
+		command: 'containers.connect',
+		keys: ['N'],
+		scope: 'containers',
+		group: 'Containers',
+		description: 'Connect the container to a network (with aliases)',
+		mutating: true,
+	},
+	{
+		command: 'containers.disconnect',
+		keys: ['D'],
+		scope: 'containers',
+		group: 'Containers',
+		description: 'Disconnect the container from a network',
+		mutating: true,
+	},
+	{
+		command: 'engine.refresh',
+		keys: ['r'],
+		scope: 'engine',
+		group: 'Engine',
+		description: 'Read disk usage, info and version again',
+		hint: 'refresh',
+	},
+	{
+		command: 'prune.down',
+		keys: ['j', 'down'],
+		scope: 'prune',
+		group: 'Cleanup',
+		description: 'Down one line',
+	},
+	{
+		command: 'prune.up',
+		keys: ['k', 'up'],
+		scope: 'prune',
+		group: 'Cleanup',
+		description: 'Up one line',
+	},
+	{
+		command: 'prune.page-down',
+		keys: ['pagedown', 'ctrl+d'],
+		scope: 'prune',
+		group: 'Cleanup',
+		description: 'Down one page',
+	},
+	{
+		command: 'prune.page-up',
+		keys: ['pageup', 'ctrl+u'],
+		scope: 'prune',
+		group: 'Cleanup',
+		description: 'Up one page',
+	},
+	{
+		command: 'prune.top',
+		keys: ['g', 'home'],
+		scope: 'prune',
+		group: 'Cleanup',
+		description: 'First line',
+	},
+	{
+		command: 'prune.bottom',
+		keys: ['G', 'end'],
+		scope: 'prune',
+		group: 'Cleanup',
+		description: 'Last line',
+	},
+	{
+		command: 'prune.toggle',
+		keys: ['space'],
+		scope: 'prune',
+		group: 'Cleanup',
+		description: 'Tick or untick the item, the whole kind, or an option',
+		hint: 'tick',
+	},
+	{
+		command: 'prune.filters',
+		keys: ['f'],
+		scope: 'prune',
+		group: 'Cleanup',
+		description:
+			'Filters: until (24h, a date) and label (key, key=value, label!=)',
+		hint: 'filters',
+	},
+	{
+		command: 'prune.reload',
+		keys: ['r'],
+		scope: 'prune',
+		group: 'Cleanup',
+		description: 'Read the engine again for a new preview',
+		hint: 'reload',
+	},
+	{
+		command: 'prune.confirm',
+		keys: ['enter', 'y'],
+		scope: 'prune',
+		group: 'Cleanup',
+		description:
+			'Remove what is ticked (asks once with the count and size; again to go ahead)',
+		hint: 'remove',
+		mutating: true,
+	},
+	{
+		command: 'prune.close',
+		keys: ['escape', 'q'],
+		scope: 'prune',
+		group: 'Cleanup',
+		description: 'Back from the question, or close the cleanup screen',
 		hint: 'close',
 	},
 

@@ -4,7 +4,7 @@ import type {AppState, DialogPurpose, Target} from './types.js';
 The containers or images a dialog is about.
 */
 export function dialogTargets(purpose: DialogPurpose): {
-	readonly pane: 'containers' | 'images';
+	readonly pane: 'containers' | 'images' | 'volumes' | 'networks';
 	readonly targets: readonly Target[];
 } {
 	switch (purpose.type) {
@@ -22,6 +22,18 @@ export function dialogTargets(purpose: DialogPurpose): {
 		case 'remove-images': {
 			return {pane: 'images', targets: purpose.targets};
 		}
+
+		case 'remove-volume': {
+			return {pane: 'volumes', targets: [purpose.volume]};
+		}
+
+		case 'remove-network': {
+			return {pane: 'networks', targets: [purpose.network]};
+		}
+
+		case 'network-disconnect': {
+			return {pane: 'networks', targets: []};
+		}
 	}
 }
 
@@ -33,6 +45,13 @@ export function goneTargets(
 	purpose: DialogPurpose,
 ): readonly Target[] {
 	const {pane, targets} = dialogTargets(purpose);
-	const rows = pane === 'containers' ? state.containers : state.images;
+	const rows: ReadonlyMap<string, unknown> =
+		pane === 'containers'
+			? state.containers
+			: pane === 'images'
+				? state.images
+				: pane === 'volumes'
+					? state.cleanup.volumes
+					: state.cleanup.networks;
 	return targets.filter(target => !rows.has(target.id));
 }

@@ -2,7 +2,14 @@ import {applyEdit} from '../forms/text-edit.js';
 import {formErrors} from '../forms/validate.js';
 import type {Action} from './actions.js';
 import {rowKeys, selectedIndex, selectedKey} from './selectors.js';
-import type {AppState, Busy, FormField, FormOverlay, UiState} from './types.js';
+import {
+	type AppState,
+	type Busy,
+	type FormField,
+	type FormOverlay,
+	isMarkable,
+	type UiState,
+} from './types.js';
 
 type OverlayAction = Extract<
 	Action,
@@ -32,7 +39,7 @@ export default function reduceOverlay(
 	switch (action.type) {
 		case 'ui/mark-toggle': {
 			const {pane} = ui;
-			if (pane === 'events') {
+			if (!isMarkable(pane)) {
 				return state;
 			}
 

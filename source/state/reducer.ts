@@ -4,8 +4,10 @@ import {applyEdit} from '../forms/text-edit.js';
 import type {Action} from './actions.js';
 import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
+import {nextSort} from './sort.js';
 import reduceShell from './shell-reducer.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
+import reduceCleanup, {isCleanupAction} from './cleanup-reducer.js';
 import reduceCommandLine, {
 	isCommandLineAction,
 } from './command-line-reducer.js';
@@ -46,6 +48,14 @@ export default function reducer(state: AppState, action: Action): AppState {
 		anchored = reanchor(state, anchored, 'events');
 	}
 
+	if (next.cleanup.volumes !== state.cleanup.volumes) {
+		anchored = reanchor(state, anchored, 'volumes');
+	}
+
+	if (next.cleanup.networks !== state.cleanup.networks) {
+		anchored = reanchor(state, anchored, 'networks');
+	}
+
 	return anchored;
 }
 
@@ -75,6 +85,10 @@ function reduce(state: AppState, action: Action): AppState {
 		return reduceTransfer(state, action);
 	}
 
+	if (isCleanupAction(action)) {
+		return reduceCleanup(state, action);
+	}
+
 	if (isCommandLineAction(action)) {
 		return reduceCommandLine(state, action);
 	}
@@ -94,6 +108,33 @@ function reduce(state: AppState, action: Action): AppState {
 					status: 'connected',
 					host: state.connection.host,
 					info: action.info,
+				},
+			};
+		}
+
+		case 'connection/degraded': {
+			const {connection} = state;
+			if (connection.status !== 'connected') {
+				return state;
+			}
+
+			if (action.error === undefined) {
+				if (!connection.degraded) {
+					return state;
+				}
+
+				const {degraded: _, ...live} = connection;
+				return {...state, connection: live};
+			}
+
+			return {
+				...state,
+				connection: {
+					...connection,
+					degraded: {
+						error: action.error,
+						since: connection.degraded?.since ?? action.now,
+					},
 				},
 			};
 		}
@@ -214,6 +255,16 @@ function reduce(state: AppState, action: Action): AppState {
 			});
 		}
 
+		case 'ui/sort': {
+			const {pane} = state.ui;
+			return withUi(state, {
+				sort: {
+					...state.ui.sort,
+					[pane]: nextSort(pane, state.ui.sort[pane], action.step),
+				},
+			});
+		}
+
 		case 'ui/toggle-show-all': {
 			return withUi(state, {showAll: !state.ui.showAll});
 		}
@@ -315,6 +366,15 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-close': {
 			return withUi(state, {overlay: undefined});
+		}
+
+		case 'ui/details-toggle': {
+			const {overlay} = state.ui;
+			return overlay?.kind === 'details'
+				? withUi(state, {
+						overlay: {...overlay, [action.option]: !overlay[action.option]},
+					})
+				: state;
 		}
 
 		case 'ui/flash': {

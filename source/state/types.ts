@@ -14,14 +14,32 @@ import type {
 	TransferFormPurpose,
 	TransferOverlay,
 } from './transfer-types.js';
+import {
+	type CleanupDetailsData,
+	type CleanupDetailsTarget,
+	type CleanupDialogPurpose,
+	type CleanupFormPurpose,
+	type CleanupState,
+	initialCleanup,
+	type PruneOverlay,
+} from './cleanup-types.js';
 import type {CommandLine, LogEntry} from './command-line-types.js';
+import {defaultSort, type SortOrder} from './sort.js';
 
 /**
-The three live lists.
+The live lists, and the Engine pane (disk usage, info, version).
 */
-export type PaneId = 'containers' | 'images' | 'events';
+export type PaneId =
+	'containers' | 'images' | 'events' | 'volumes' | 'networks' | 'engine';
 
-export const paneIds: readonly PaneId[] = ['containers', 'images', 'events'];
+export const paneIds: readonly PaneId[] = [
+	'containers',
+	'images',
+	'events',
+	'volumes',
+	'networks',
+	'engine',
+];
 
 /**
 A container row: the engine's summary plus when it started, which the list API does not give. It comes from
@@ -43,6 +61,11 @@ export type Connection =
 			readonly status: 'connected';
 			readonly host: string;
 			readonly info: EngineInfo;
+			/**
+			The event stream is up but calls fail (a proxy or an ssh link dropping requests): the lists may be
+			wrong. Set by `sync.ts` with the last error; cleared only once a re-list succeeded.
+			*/
+			readonly degraded?: {readonly error: string; readonly since: number};
 	  }
 	| {
 			readonly status: 'reconnecting' | 'unreachable';
@@ -63,12 +86,14 @@ export type Connection =
 export type DetailsTarget =
 	| {readonly pane: 'containers'; readonly id: string}
 	| {readonly pane: 'images'; readonly id: string}
-	| {readonly pane: 'events'; readonly seq: number};
+	| {readonly pane: 'events'; readonly seq: number}
+	| CleanupDetailsTarget;
 
 export type DetailsData =
 	| {readonly kind: 'container'; readonly details: ContainerDetails}
 	| {readonly kind: 'image'; readonly details: ImageDetails}
-	| {readonly kind: 'event'; readonly event: EventRow};
+	| {readonly kind: 'event'; readonly event: EventRow}
+	| CleanupDetailsData;
 
 /**
 A container or image an action is about, with the name to call it by in messages (kept, because the row may be
@@ -139,7 +164,8 @@ export type FormPurpose =
 	  }
 	| {readonly form: 'commit'; readonly container: Target}
 	| {readonly form: 'tag'; readonly image: Target}
-	| TransferFormPurpose;
+	| TransferFormPurpose
+	| CleanupFormPurpose;
 
 /**
 A line of explanation in a form or dialog.
@@ -204,7 +230,8 @@ export type DialogPurpose =
 			readonly tags: readonly string[];
 	  }
 	| {readonly type: 'force-remove-image'; readonly image: Target}
-	| {readonly type: 'remove-images'; readonly targets: readonly Target[]};
+	| {readonly type: 'remove-images'; readonly targets: readonly Target[]}
+	| CleanupDialogPurpose;
 
 export type DialogOverlay = {
 	readonly kind: 'dialog';
@@ -231,12 +258,21 @@ export type Overlay =
 			readonly data?: DetailsData;
 			readonly error?: string;
 			readonly scroll: number;
+			/**
+			Secret-looking values in clear (`v`); masked when absent.
+			*/
+			readonly reveal?: boolean;
+			/**
+			Long values wrapped onto more lines (`w`) instead of cut at the edge.
+			*/
+			readonly wrap?: boolean;
 	  }
 	| FormOverlay
 	| DialogOverlay
 	| TransferOverlay
 	| FilesOverlay
-	| SearchOverlay;
+	| SearchOverlay
+	| PruneOverlay;
 
 /**
 `muted` is for things that are not failures but worth a word (an object that vanished in a race).
@@ -253,6 +289,10 @@ export type Busy = {readonly verb: string; readonly token: number};
 The panes whose rows can be marked.
 */
 export type MarkablePane = 'containers' | 'images';
+
+export function isMarkable(pane: PaneId): pane is MarkablePane {
+	return pane === 'containers' || pane === 'images';
+}
 
 export type Flash = {
 	readonly text: string;
@@ -320,6 +360,10 @@ export type ShellPane = ShellTarget & {
 
 export type UiState = {
 	readonly pane: PaneId;
+	/**
+	What each list is sorted by (`<` `>` pick the column, `~` reverses); kept across runs under XDG_STATE_HOME.
+	*/
+	readonly sort: Readonly<Record<PaneId, SortOrder>>;
 	readonly showAll: boolean;
 	readonly filters: Readonly<Record<PaneId, string>>;
 	/**
@@ -377,6 +421,10 @@ export type AppState = {
 	readonly events: readonly EventRow[];
 	readonly nextEventSeq: number;
 	readonly loaded: {readonly containers: boolean; readonly images: boolean};
+	/**
+	Volumes, networks, disk usage, info and version (`state/cleanup-types.ts`).
+	*/
+	readonly cleanup: CleanupState;
 	readonly ui: UiState;
 };
 
@@ -387,7 +435,10 @@ export const maxEvents = 1000;
 
 export function initialState(
 	host: string,
-	options: {readonly showAll?: boolean} = {},
+	options: {
+		readonly showAll?: boolean;
+		readonly sort?: Readonly<Partial<Record<PaneId, SortOrder>>>;
+	} = {},
 ): AppState {
 	return {
 		connection: {status: 'connecting', host},
@@ -396,15 +447,27 @@ export function initialState(
 		events: [],
 		nextEventSeq: 1,
 		loaded: {containers: false, images: false},
+		cleanup: initialCleanup,
 		ui: {
 			pane: 'containers',
+			sort: {...defaultSort, ...options.sort},
 			showAll: options.showAll ?? true,
-			filters: {containers: '', images: '', events: ''},
+			filters: {
+				containers: '',
+				images: '',
+				events: '',
+				volumes: '',
+				networks: '',
+				engine: '',
+			},
 			filtering: false,
 			selection: {
 				containers: {index: 0},
 				images: {index: 0},
 				events: {index: 0},
+				volumes: {index: 0},
+				networks: {index: 0},
+				engine: {index: 0},
 			},
 			marks: {containers: new Set(), images: new Set()},
 			busy: new Map(),

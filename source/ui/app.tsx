@@ -1,4 +1,4 @@
-import {Box} from 'ink';
+import {Box, useStdout} from 'ink';
 import {useCallback, useEffect, useRef} from 'react';
 import {bindingsFor} from '../keymap/match.js';
 import {helpOrder} from '../keymap/help-order.js';
@@ -10,7 +10,7 @@ import FormView from './components/form-view.js';
 import Header from './components/header.js';
 import HelpOverlay from './components/help-overlay.js';
 import StatusLine from './components/status-line.js';
-import TabBar from './components/tab-bar.js';
+import TabBar, {compactTabsBelow} from './components/tab-bar.js';
 import TooSmall from './components/too-small.js';
 import UnreachableScreen from './components/unreachable-screen.js';
 import {runningCount} from '../state/selectors.js';
@@ -23,7 +23,7 @@ import {
 } from './hooks/use-keymap.js';
 import useInputRouter from './hooks/use-input-router.js';
 import {hitTest} from './hit-test.js';
-import type {PaneId} from '../state/types.js';
+import {isMarkable, type PaneId} from '../state/types.js';
 import useNow from './hooks/use-now.js';
 import useTerminalSize from './hooks/use-terminal-size.js';
 import {layoutBody} from './layout.js';
@@ -33,6 +33,12 @@ import EventsView from './views/events-view.js';
 import ImagesView from './views/images-view.js';
 import ShellPane, {replaceQuestion} from './views/shell-pane.js';
 import TransferOverlays from './views/transfer-overlays.js';
+import {
+	cleanupCounts,
+	cleanupDetailsTitle,
+	cleanupViews,
+} from './views/cleanup-panes.js';
+import PruneView from './views/prune-view.js';
 import {completionsFor} from '../command-line/complete.js';
 import {commandBindings} from '../command-line/help.js';
 import CommandLogView from './components/command-log-view.js';
@@ -50,7 +56,7 @@ How long a message stays in the status line, in ms.
 const flashMs = 6000;
 
 export default function App() {
-	const {store, readOnly} = useServices();
+	const {store, readOnly, maskSecrets = true} = useServices();
 	const {columns, rows} = useTerminalSize();
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	// One line short of the terminal: Ink clears the whole screen on every frame once its output is as tall as
@@ -77,16 +83,28 @@ export default function App() {
 		containers: {current: 0},
 		images: {current: 0},
 		events: {current: 0},
+		volumes: {current: 0},
+		networks: {current: 0},
+		engine: {current: 0},
 	});
 	const running = runningCount(state);
 	const counts = {
 		containers: `${running}/${state.containers.size}`,
 		images: String(state.images.size),
 		events: String(state.events.length),
+		...cleanupCounts(state),
 	};
 	const geometry = useRef({columns, rows, counts});
 	geometry.current = {columns, rows, counts};
+	const {stdout} = useStdout();
 	useInputRouter({
+		// From the terminal itself, not the last frame: a key right after a resize sees the new size.
+		tooSmall: useCallback(
+			() =>
+				(stdout.columns || 80) < minimumSize.columns ||
+				(stdout.rows || 24) < minimumSize.rows,
+			[stdout],
+		),
 		pageSize: useCallback(() => sizes.current.page, []),
 		shellSize: useCallback(() => sizes.current.shell, []),
 		hitTest: useCallback(
@@ -157,14 +175,13 @@ export default function App() {
 	const innerHeight = layout.list.height - 2 - completionRows;
 	const listsFocused = !ui.shell?.focused;
 	const filter = ui.filters[ui.pane];
-	const marked =
-		ui.pane === 'events'
-			? 0
-			: [...ui.marks[ui.pane]].filter(key =>
-					ui.pane === 'containers'
-						? state.containers.has(key)
-						: state.images.has(key),
-				).length;
+	const marked = !isMarkable(ui.pane)
+		? 0
+		: [...ui.marks[ui.pane]].filter(key =>
+				ui.pane === 'containers'
+					? state.containers.has(key)
+					: state.images.has(key),
+			).length;
 	const notes = [
 		marked > 0 ? `${marked} marked` : '',
 		ui.pane === 'containers' && !ui.showAll ? 'running only' : '',
@@ -199,7 +216,9 @@ export default function App() {
 				: target.pane === 'images'
 					? (state.images.get(target.id)?.repoTags[0] ??
 						target.id.replace(/^sha256:/, '').slice(0, 12))
-					: `event #${target.seq}`;
+					: target.pane === 'events'
+						? `event #${target.seq}`
+						: cleanupDetailsTitle(state, target);
 		body = (
 			<DetailsView
 				title={name}
@@ -209,6 +228,8 @@ export default function App() {
 				width={innerWidth}
 				height={innerHeight}
 				now={now}
+				reveal={ui.overlay.reveal === true || !maskSecrets}
+				wrap={ui.overlay.wrap === true}
 			/>
 		);
 	} else if (ui.overlay?.kind === 'form') {
@@ -237,13 +258,25 @@ export default function App() {
 				height={innerHeight}
 			/>
 		);
+	} else if (ui.overlay?.kind === 'prune') {
+		body = (
+			<PruneView
+				overlay={ui.overlay}
+				readOnly={readOnly}
+				now={now}
+				width={innerWidth}
+				height={innerHeight}
+			/>
+		);
 	} else {
 		const View =
 			ui.pane === 'containers'
 				? ContainersView
 				: ui.pane === 'images'
 					? ImagesView
-					: EventsView;
+					: ui.pane === 'events'
+						? EventsView
+						: cleanupViews[ui.pane];
 		body = (
 			<View
 				width={innerWidth}
@@ -264,7 +297,12 @@ export default function App() {
 				<Header connection={connection} now={now} readOnly={readOnly} />
 			)}
 			{tooSmall ? null : (
-				<TabBar pane={ui.pane} counts={counts} right={notes.join(' · ')} />
+				<TabBar
+					pane={ui.pane}
+					counts={counts}
+					right={notes.join(' · ')}
+					compact={columns < compactTabsBelow}
+				/>
 			)}
 			<Box
 				display={tooSmall ? 'none' : 'flex'}

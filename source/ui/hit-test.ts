@@ -6,7 +6,7 @@ whose first inside line is the table header, and the shell pane beside or below 
 import type {Hit} from '../input/router.js';
 import type {AppState, PaneId} from '../state/types.js';
 import {layoutBody} from './layout.js';
-import {tabTitles} from './components/tab-bar.js';
+import {compactTabsBelow, tabText, tabTitles} from './components/tab-bar.js';
 
 export type ScreenGeometry = {
 	readonly columns: number;
@@ -40,8 +40,12 @@ export function hitTest(
 	if (y === 1) {
 		let left = 0;
 		for (const [pane, key, title] of tabTitles) {
-			const width =
-				` ${key} `.length + ` ${title} ${geometry.counts[pane]} `.length;
+			const width = tabText(
+				key,
+				title,
+				geometry.counts[pane],
+				columns < compactTabsBelow,
+			).join('').length;
 			if (x >= left && x < left + width) {
 				return {kind: 'tab', pane};
 			}

@@ -4,6 +4,7 @@ import {createShellSessions} from '../../source/shell/sessions.js';
 import reducer from '../../source/state/reducer.js';
 import {createStore, type Store} from '../../source/state/store.js';
 import startSync from '../../source/state/sync.js';
+import startCleanupSync from '../../source/state/cleanup-sync.js';
 import {initialState} from '../../source/state/types.js';
 import App from '../../source/ui/app.js';
 import type {EscapeKey} from '../../source/keymap/escape-key.js';
@@ -23,6 +24,10 @@ export function renderApp(
 	const stopSync = startSync(engine, store, {
 		coalesceMs: 10,
 		backoffMs: [20, 50],
+	});
+	const stopCleanupSync = startCleanupSync(engine, store, {
+		coalesceMs: 10,
+		diskCoalesceMs: 20,
 	});
 	const sessions = createShellSessions();
 	const instance = inkRender(
@@ -46,6 +51,7 @@ export function renderApp(
 		sessions,
 		cleanup() {
 			stopSync();
+			stopCleanupSync();
 			instance.unmount();
 			instance.cleanup();
 		},

@@ -444,6 +444,9 @@ test('--read-only: every action key does nothing, and help shows them disabled',
 		'events',
 		'inspectContainer',
 		'inspectImage',
+		'listVolumes',
+		'listNetworks',
+		'diskUsage',
 	]);
 	assert.deepEqual(
 		engine.calls.filter(call => !reads.has(call.method)),

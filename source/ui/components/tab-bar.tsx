@@ -9,6 +9,11 @@ type Props = {
 	Text at the right end (filter, show-all state).
 	*/
 	readonly right?: string;
+	/**
+	Narrow terminal: the keys without their padding, so that all six tabs fit in 80 columns.
+	@default false
+	*/
+	readonly compact?: boolean;
 };
 
 /**
@@ -18,21 +23,46 @@ export const tabTitles: ReadonlyArray<[PaneId, string, string]> = [
 	['containers', '1', 'Containers'],
 	['images', '2', 'Images'],
 	['events', '3', 'Events'],
+	['volumes', '4', 'Volumes'],
+	['networks', '5', 'Networks'],
+	['engine', '6', 'Engine'],
 ];
 
-export default function TabBar({pane, counts, right}: Props) {
+/**
+Below this width the tabs are drawn compact.
+*/
+export const compactTabsBelow = 100;
+
+/**
+The two parts of a tab as drawn: the key, and the title with its count.
+*/
+export function tabText(
+	key: string,
+	title: string,
+	count: string,
+	compact: boolean,
+): [string, string] {
+	return [
+		compact ? key : ` ${key} `,
+		count ? ` ${title} ${count} ` : ` ${title} `,
+	];
+}
+
+export default function TabBar({pane, counts, right, compact = false}: Props) {
 	return (
 		<Box justifyContent="space-between">
 			<Text wrap="truncate">
 				{tabTitles.map(([id, key, title]) => (
 					<Text key={id}>
-						<Text color={theme.text.secondary}> {key} </Text>
+						<Text color={theme.text.secondary}>
+							{tabText(key, title, counts[id], compact)[0]}
+						</Text>
 						<Text
 							bold={id === pane}
 							inverse={id === pane}
 							color={id === pane ? theme.text.accent : theme.text.primary}
 						>
-							{` ${title} ${counts[id]} `}
+							{tabText(key, title, counts[id], compact)[1]}
 						</Text>
 					</Text>
 				))}
