@@ -84,7 +84,6 @@ export const keymap = [
 		group: 'General',
 		description:
 			"Command line: docker's commands by name (:stop web, :run …, :log)",
-		hint: 'command',
 	},
 	{
 		command: 'app.force-quit',
