@@ -17,6 +17,14 @@ import {createFrameSignal} from './ui/direct-region.js';
 import {createShellKeys} from './input/shell-keys.js';
 import type {EscapeKey} from './keymap/escape-key.js';
 import {historyPath, readHistory} from './command-line/history.js';
+import type {Binding} from './keymap/keymap.js';
+import type {ColorRole, ThemeName} from './config/colors.js';
+import {applyTheme, makeTheme} from './ui/theme.js';
+import {
+	keepSortOrders,
+	readSortFile,
+	sortFilePath,
+} from './config/sort-file.js';
 
 export type RunOptions = {
 	readonly host?: string;
@@ -36,6 +44,18 @@ export type RunOptions = {
 	@default true
 	*/
 	readonly mouse?: boolean;
+	/**
+	The keymap of this run (the config file's `keys:` and the escape key applied); the table as it is when absent.
+	*/
+	readonly keymap?: readonly Binding[];
+	/**
+	@default 'dark'
+	*/
+	readonly theme?: ThemeName;
+	/**
+	Colours by role, from the config file.
+	*/
+	readonly colors?: Readonly<Partial<Record<ColorRole, string>>>;
 	/**
 	Mask values that look secret (env, labels) until revealed with `v` in details.
 	@default true
@@ -67,7 +87,16 @@ export default async function run(options: RunOptions): Promise<number> {
 	const engine = options.readOnly
 		? readOnlyEngine(createDockerEngine(endpoint))
 		: createDockerEngine(endpoint);
-	const store = createStore(reducer, initialState(endpoint.host));
+	const sortFile = sortFilePath(
+		process.env,
+		process.env['HOME'] ?? os.homedir(),
+	);
+	const store = createStore(
+		reducer,
+		initialState(endpoint.host, {sort: readSortFile(sortFile)}),
+	);
+	const stopKeepingSort = keepSortOrders(store, sortFile);
+	applyTheme(makeTheme(options.theme ?? 'dark', options.colors));
 	// The command line's history, kept across runs in the XDG state folder.
 	const historyFile = historyPath(process.env, os.homedir());
 	store.dispatch({
@@ -121,6 +150,7 @@ export default async function run(options: RunOptions): Promise<number> {
 				maskSecrets: options.maskSecrets ?? true,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				historyFile,
+				...(options.keymap ? {keymap: options.keymap} : {}),
 				directDraw: {
 					write(data) {
 						process.stdout.write(data);
@@ -151,7 +181,12 @@ export default async function run(options: RunOptions): Promise<number> {
 
 		leaving = true;
 		// Each step on its own: on a terminal that went away, unmounting and restoring throw EIO.
-		for (const step of [() => instance.unmount(), stopSync, restore]) {
+		for (const step of [
+			() => instance.unmount(),
+			stopSync,
+			stopKeepingSort,
+			restore,
+		]) {
 			try {
 				step();
 			} catch {}
@@ -199,6 +234,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		return 0;
 	} finally {
 		stopSync();
+		stopKeepingSort();
 		instance.cleanup();
 		restore();
 		// Shells left open get their hangup (the engine would keep them running), within a bounded wait.

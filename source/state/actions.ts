@@ -89,6 +89,8 @@ export type Action =
 	| {readonly type: 'ui/move'; readonly to: number | 'top' | 'bottom'}
 	| {readonly type: 'ui/select'; readonly pane: PaneId; readonly key: string}
 	| {readonly type: 'ui/toggle-show-all'}
+	/** Sort the current list by the next (1) or previous (-1) column, or the other way round (0). */
+	| {readonly type: 'ui/sort'; readonly step: -1 | 0 | 1}
 	| {readonly type: 'ui/filter-open'}
 	| {readonly type: 'ui/filter-change'; readonly text: string}
 	/** A key typed into the open filter prompt. */

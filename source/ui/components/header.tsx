@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import sanitize from '../../engine/sanitize.js';
+import sanitize from '../../format/printable.js';
 import {truncate} from '../../format/text.js';
 import type {Connection} from '../../state/types.js';
 import {theme} from '../theme.js';
