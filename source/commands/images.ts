@@ -14,6 +14,11 @@ Untag choices a dialog offers at most, one per tag.
 const maxUntagChoices = 6;
 
 /**
+Containers named in the "used by" note at most; the rest are counted.
+*/
+const maxUsersNamed = 5;
+
+/**
 The containers (any state) made from the image, by name with their state.
 */
 function users(state: AppState, imageId: string): string[] {
@@ -90,7 +95,12 @@ export const removeImages: Command = ({store}) => {
 			text: `Image ${shortId(first.id)}, ${formatBytes(image?.size ?? 0)}, tags: ${tags.length > 0 ? tags.join(', ') : '<none>'}`,
 		},
 		...(used.length > 0
-			? [{text: `Used by: ${used.join(', ')}`, tone: 'warning' as const}]
+			? [
+					{
+						text: `Used by ${count(used.length, 'container')}: ${used.slice(0, maxUsersNamed).join(', ')}${used.length > maxUsersNamed ? ` and ${used.length - maxUsersNamed} more` : ''}`,
+						tone: 'warning' as const,
+					},
+				]
 			: []),
 	];
 	const items: DialogItem[] =

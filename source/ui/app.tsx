@@ -2,6 +2,7 @@ import {Box, useStdout} from 'ink';
 import {useCallback, useEffect, useRef} from 'react';
 import {bindingsFor} from '../keymap/match.js';
 import {helpOrder} from '../keymap/help-order.js';
+import {followDialogs} from '../commands/follow-dialog.js';
 import {goneTargets} from '../state/dialog-selectors.js';
 import DetailsView from './components/details-view.js';
 import DialogView from './components/dialog-view.js';
@@ -127,6 +128,9 @@ export default function App() {
 	const enabled = useBindingEnabled();
 	const table = useKeymapTable();
 	const now = useNow(1000);
+
+	// An open dialog follows its objects (removed elsewhere, stopped meanwhile).
+	useEffect(() => followDialogs(store), [store]);
 
 	const flashId = ui.flash?.id;
 	useEffect(() => {

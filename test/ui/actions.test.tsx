@@ -397,7 +397,7 @@ test('rmi refused because a running container uses the image: the reason in word
 	);
 	assert.match(
 		lastFrame() ?? '',
-		/Used by: web \(running\), worker \(running\), old \(exited\)/,
+		/Used by 3 containers: web \(running\), worker \(running\), old \(exited\)/,
 	);
 	await type(stdin, keys.enter);
 	const frame = await waitForFrame(lastFrame, frame =>
