@@ -38,8 +38,31 @@ export function cleanupMethods(docker: Docker, call: Call): CleanupEngine {
 		return network;
 	};
 
-	const diskUsage = async () =>
-		normalizeDiskUsage(await call('disk usage', async () => docker.df()));
+	// The engine computes one disk usage at a time and refuses a second one meanwhile (409 "a disk usage
+	// operation is already running", someone else's `docker system df` included): wait for it and ask again.
+	const diskUsage = async () => {
+		for (let attempt = 0; ; attempt++) {
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				return normalizeDiskUsage(
+					await call('disk usage', async () => docker.df()),
+				);
+			} catch (error) {
+				if (
+					attempt >= 40 ||
+					!(error instanceof EngineError) ||
+					!/already running/.test(error.message)
+				) {
+					throw error;
+				}
+
+				// eslint-disable-next-line no-await-in-loop
+				await new Promise(resolve => {
+					setTimeout(resolve, 250);
+				});
+			}
+		}
+	};
 
 	const pruneCacheRecord = async (id: string) => {
 		const raw = await call(

@@ -124,9 +124,7 @@ export default function startCleanupSync(
 	};
 
 	const needsDisk = (state: AppState) =>
-		state.ui.pane === 'volumes' ||
-		state.ui.pane === 'engine' ||
-		state.ui.overlay?.kind === 'prune';
+		state.ui.pane === 'volumes' || state.ui.pane === 'engine';
 
 	const onChange = () => {
 		const state = store.getState();

@@ -433,3 +433,37 @@ test(':prune, :df and the other line commands check their words before anything 
 	assert.equal(cleanupLineCommands.info.prepare(['x'], now).ok, false);
 	assert.equal(cleanupLineCommands.volumes.prepare(['web'], now).ok, true);
 });
+
+test('disk usage: a refusal because another one is running is waited out; other errors are not', async () => {
+	const {EngineError} = await import('../../source/engine/types.js');
+	let calls = 0;
+	const docker = {
+		async df() {
+			return {
+				LayersSize: 5,
+				Images: [],
+				Containers: [],
+				Volumes: [],
+				BuildCache: [],
+			};
+		},
+	};
+	const busy = cleanupMethods(docker as never, async (_what, run) => {
+		calls++;
+		if (calls <= 2) {
+			throw new EngineError(
+				'conflict',
+				'disk usage: a disk usage operation is already running',
+				409,
+			);
+		}
+
+		return run();
+	});
+	assert.equal((await busy.diskUsage()).layersSize, 5);
+	assert.equal(calls, 3);
+	const broken = cleanupMethods(docker as never, async () => {
+		throw new EngineError('server', 'disk usage: boom', 500);
+	});
+	await assert.rejects(broken.diskUsage(), /boom/);
+});
