@@ -9,6 +9,7 @@ import {resolveEndpoint} from './engine/connection.js';
 import reducer from './state/reducer.js';
 import {createStore} from './state/store.js';
 import {createShellSessions} from './shell/sessions.js';
+import {createInspectorFeed} from './inspector/feed.js';
 import startSync from './state/sync.js';
 import {initialState} from './state/types.js';
 import App from './ui/app.js';
@@ -96,6 +97,7 @@ export default async function run(options: RunOptions): Promise<number> {
 	});
 	const stopSync = startSync(engine, store);
 	const sessions = createShellSessions();
+	const inspector = createInspectorFeed(engine, store);
 	const frames = createFrameSignal();
 	const instance = render(
 		<ServicesProvider
@@ -106,6 +108,7 @@ export default async function run(options: RunOptions): Promise<number> {
 				sessions,
 				shells: options.shells,
 				keys: createShellKeys(),
+				inspector,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				directDraw: {
 					write(data) {
@@ -137,7 +140,12 @@ export default async function run(options: RunOptions): Promise<number> {
 
 		leaving = true;
 		// Each step on its own: on a terminal that went away, unmounting and restoring throw EIO.
-		for (const step of [() => instance.unmount(), stopSync, restore]) {
+		for (const step of [
+			() => instance.unmount(),
+			stopSync,
+			inspector.stop,
+			restore,
+		]) {
 			try {
 				step();
 			} catch {}
@@ -185,6 +193,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		return 0;
 	} finally {
 		stopSync();
+		inspector.stop();
 		instance.cleanup();
 		restore();
 		// Shells left open get their hangup (the engine would keep them running), within a bounded wait.

@@ -1,4 +1,5 @@
 import type {Engine} from '../engine/types.js';
+import type {InspectorFeed} from '../inspector/feed.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {Store} from '../state/store.js';
 
@@ -26,6 +27,10 @@ export type CommandContext = {
 	The terminal size a session opened now gets: the shell pane's inside.
 	*/
 	readonly shellSize: () => {readonly columns: number; readonly rows: number};
+	/**
+	What the inspector pane shows (its log ring, its view size); absent where no inspector runs.
+	*/
+	readonly inspector?: InspectorFeed;
 };
 
 export type Command = (context: CommandContext) => void | Promise<void>;

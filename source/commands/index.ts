@@ -11,6 +11,7 @@ import {removeImages} from './images.js';
 import {removeContainers} from './remove-containers.js';
 import {submitForm} from './submit-form.js';
 import {transferCommands} from './transfer-commands.js';
+import {inspectorCommands} from './inspector.js';
 import {EngineError} from '../engine/types.js';
 import type {CommandId} from '../keymap/keymap.js';
 import {
@@ -235,4 +236,5 @@ export const commands: Record<CommandId, Command> = {
 		store.dispatch({type: 'ui/overlay-close'});
 	},
 	...transferCommands,
+	...inspectorCommands,
 };

@@ -323,6 +323,9 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 			case 'shell': {
 				if (ui.shell && ui.shell.status !== 'ended' && !ui.shell.focused) {
 					store.dispatch({type: 'shell/focus', focused: true});
+				} else if (!ui.shell && ui.inspector && !ui.inspector.focused) {
+					// The inspector has the shell pane's place while no shell is open.
+					store.dispatch({type: 'inspector/focus', focused: true});
 				}
 
 				return;
@@ -333,6 +336,10 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 					store.dispatch({type: 'shell/focus', focused: false});
 				}
 
+				if (ui.inspector?.focused) {
+					store.dispatch({type: 'inspector/focus', focused: false});
+				}
+
 				store.dispatch({type: 'ui/pane', pane: hit.pane});
 				return;
 			}
@@ -340,6 +347,10 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 			case 'row': {
 				if (ui.shell?.focused) {
 					store.dispatch({type: 'shell/focus', focused: false});
+				}
+
+				if (ui.inspector?.focused) {
+					store.dispatch({type: 'inspector/focus', focused: false});
 				}
 
 				const rowKey = rowKeys(state, hit.pane)[hit.index];
@@ -353,6 +364,10 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 			case 'list': {
 				if (ui.shell?.focused) {
 					store.dispatch({type: 'shell/focus', focused: false});
+				}
+
+				if (ui.inspector?.focused) {
+					store.dispatch({type: 'inspector/focus', focused: false});
 				}
 
 				return;

@@ -24,6 +24,9 @@ const scopeNames: Readonly<Record<Binding['scope'], string>> = {
 	transfer: 'transfer progress',
 	files: 'file browser',
 	search: 'search results',
+	inspector: 'inspector (focused)',
+	'inspector-pane': 'dashboard, inspector open',
+	'inspector-prompt': 'inspector prompt',
 };
 
 /**

@@ -5,6 +5,8 @@ import type {Action} from './actions.js';
 import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
 import reduceShell from './shell-reducer.js';
+import reduceInspector from './inspector-reducer.js';
+import {isInspectorAction} from './inspector-types.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
 import {
 	type AppState,
@@ -70,6 +72,11 @@ function reanchor(previous: AppState, next: AppState, pane: PaneId): AppState {
 function reduce(state: AppState, action: Action): AppState {
 	if (isTransferAction(action)) {
 		return reduceTransfer(state, action);
+	}
+
+	if (isInspectorAction(action)) {
+		const ui = reduceInspector(state.ui, action);
+		return ui === state.ui ? state : {...state, ui};
 	}
 
 	switch (action.type) {

@@ -14,6 +14,7 @@ import type {
 	TransferFormPurpose,
 	TransferOverlay,
 } from './transfer-types.js';
+import type {InspectorPane} from './inspector-types.js';
 
 /**
 The three live lists.
@@ -346,6 +347,10 @@ export type UiState = {
 	The split pane with a shell in a container, while it is open.
 	*/
 	readonly shell?: ShellPane;
+	/**
+	The inspector pane (logs, stats, processes… of the selected row), while it is open (`inspector-types.ts`).
+	*/
+	readonly inspector?: InspectorPane;
 	/**
 	Pulls, pushes, builds and the other long transfers: running ones and the last few finished.
 	*/

@@ -5,6 +5,7 @@ import {
 	useSyncExternalStore,
 } from 'react';
 import type {Engine} from '../engine/types.js';
+import type {InspectorFeed} from '../inspector/feed.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {DirectDraw} from './direct-region.js';
 import type {ShellKeys} from '../input/shell-keys.js';
@@ -42,6 +43,10 @@ export type AppServices = {
 	`--escape-key`: between the shell pane and the dashboard. Ctrl-] when absent.
 	*/
 	readonly escapeKey?: EscapeKey;
+	/**
+	What the inspector pane shows, followed from the engine for what is on screen (`inspector/feed.ts`).
+	*/
+	readonly inspector?: InspectorFeed;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

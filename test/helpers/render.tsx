@@ -1,6 +1,10 @@
 import {stripVTControlCharacters} from 'node:util';
 import {render as inkRender} from 'ink-testing-library';
 import {createShellSessions} from '../../source/shell/sessions.js';
+import {
+	createInspectorFeed,
+	type FeedOptions,
+} from '../../source/inspector/feed.js';
 import reducer from '../../source/state/reducer.js';
 import {createStore, type Store} from '../../source/state/store.js';
 import startSync from '../../source/state/sync.js';
@@ -17,7 +21,11 @@ wide and (with no rows) counts as 24 rows.
 */
 export function renderApp(
 	engine: FakeEngine,
-	options: {readOnly?: boolean; escapeKey?: EscapeKey} = {},
+	options: {
+		readOnly?: boolean;
+		escapeKey?: EscapeKey;
+		inspector?: FeedOptions;
+	} = {},
 ) {
 	const store: Store = createStore(reducer, initialState(engine.host));
 	const stopSync = startSync(engine, store, {
@@ -25,6 +33,11 @@ export function renderApp(
 		backoffMs: [20, 50],
 	});
 	const sessions = createShellSessions();
+	const inspector = createInspectorFeed(engine, store, {
+		settleMs: 20,
+		flushMs: 10,
+		...options.inspector,
+	});
 	const instance = inkRender(
 		<ServicesProvider
 			value={{
@@ -34,6 +47,7 @@ export function renderApp(
 				sessions,
 				shells: ['/bin/bash', '/bin/sh'],
 				keys: createShellKeys(),
+				inspector,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 			}}
 		>
@@ -44,8 +58,10 @@ export function renderApp(
 		...instance,
 		store,
 		sessions,
+		inspector,
 		cleanup() {
 			stopSync();
+			inspector.stop();
 			instance.unmount();
 			instance.cleanup();
 		},

@@ -69,7 +69,7 @@ const useInputRouter = ({
 	const table = useKeymapTable();
 	const latest = useRef({pageSize, shellSize, hitTest, exit});
 	latest.current = {pageSize, shellSize, hitTest, exit};
-	const {store, engine, sessions, shells, keys} = services;
+	const {store, engine, sessions, shells, keys, inspector} = services;
 	const escapeKey = services.escapeKey ?? defaultEscapeKey;
 	const router = useMemo(
 		() =>
@@ -84,6 +84,7 @@ const useInputRouter = ({
 						store,
 						sessions,
 						shells,
+						...(inspector ? {inspector} : {}),
 						pageSize: () => latest.current.pageSize(),
 						shellSize: () => latest.current.shellSize(),
 						exit: () => {
@@ -97,7 +98,7 @@ const useInputRouter = ({
 			}),
 		// `enabled` only changes with the read-only flag, which does not change while running.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[store, table, escapeKey, engine, sessions, shells, keys],
+		[store, table, escapeKey, engine, sessions, shells, keys, inspector],
 	);
 
 	// Ink reports a lone Esc only once nothing followed it; the parser's own Esc waits the same way, so that an
