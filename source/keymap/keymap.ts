@@ -767,7 +767,6 @@ export const keymap = [
 		scope: 'list',
 		group: 'Inspector',
 		description: 'Inspector on Logs (Layers for an image), keys to it',
-		hint: 'logs',
 	},
 	{
 		command: 'inspector.config',
@@ -775,7 +774,6 @@ export const keymap = [
 		scope: 'list',
 		group: 'Inspector',
 		description: 'Inspector on Config (the inspect document), keys to it',
-		hint: 'inspect',
 	},
 	{
 		command: 'inspector.next-tab',

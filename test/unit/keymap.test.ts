@@ -57,6 +57,11 @@ test('no key means two things in any set of scopes that are live together', () =
 		['containers', 'list', 'shell-pane', 'shell-live', 'global', 'always'],
 		['images', 'list', 'shell-pane', 'global', 'always'],
 		['shell-replace', 'always'],
+		// The inspector open beside the lists, focused, and its prompt.
+		['containers', 'list', 'inspector-pane', 'global', 'always'],
+		['images', 'list', 'inspector-pane', 'global', 'always'],
+		['inspector', 'global', 'always'],
+		['inspector-prompt', 'always'],
 	];
 	for (const scopes of scopeSets) {
 		const seen = new Map<string, string>();
