@@ -17,6 +17,7 @@ import {ServicesProvider} from './ui/context.js';
 import {createFrameSignal} from './ui/direct-region.js';
 import {createShellKeys} from './input/shell-keys.js';
 import type {EscapeKey} from './keymap/escape-key.js';
+import {historyPath, readHistory} from './command-line/history.js';
 
 export type RunOptions = {
 	readonly host?: string;
@@ -36,6 +37,11 @@ export type RunOptions = {
 	@default true
 	*/
 	readonly mouse?: boolean;
+	/**
+	Mask values that look secret (env, labels) until revealed with `v` in details.
+	@default true
+	*/
+	readonly maskSecrets?: boolean;
 };
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -63,6 +69,12 @@ export default async function run(options: RunOptions): Promise<number> {
 		? readOnlyEngine(createDockerEngine(endpoint))
 		: createDockerEngine(endpoint);
 	const store = createStore(reducer, initialState(endpoint.host));
+	// The command line's history, kept across runs in the XDG state folder.
+	const historyFile = historyPath(process.env, os.homedir());
+	store.dispatch({
+		type: 'cmdline/history-loaded',
+		lines: readHistory(historyFile),
+	});
 
 	const mouse = options.mouse ?? true;
 	// The dashboard lives in the alternate screen; whatever way we leave (quit, Ctrl-C, a signal, a crash), the
@@ -109,7 +121,9 @@ export default async function run(options: RunOptions): Promise<number> {
 				shells: options.shells,
 				keys: createShellKeys(),
 				inspector,
+				maskSecrets: options.maskSecrets ?? true,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
+				historyFile,
 				directDraw: {
 					write(data) {
 						process.stdout.write(data);

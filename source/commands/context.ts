@@ -31,6 +31,15 @@ export type CommandContext = {
 	What the inspector pane shows (its log ring, its view size); absent where no inspector runs.
 	*/
 	readonly inspector?: InspectorFeed;
+	/**
+	`--read-only`: the command line refuses commands that change the engine.
+	@default false
+	*/
+	readonly readOnly?: boolean;
+	/**
+	Where the command line's history is kept across runs; absent: only for this run.
+	*/
+	readonly historyFile?: string;
 };
 
 export type Command = (context: CommandContext) => void | Promise<void>;

@@ -18,9 +18,31 @@ unless `focus` is false, gives it the keys. `logs` sets `docker logs` options fo
 export function openInspector(
 	context: Pick<CommandContext, 'store'>,
 	tab?: InspectorTab,
-	options: {readonly focus?: boolean; readonly logs?: Partial<LogOptions>} = {},
+	options: {
+		readonly focus?: boolean;
+		readonly logs?: Partial<LogOptions>;
+		/**
+		Select this row first (a name given on the command line: `:logs web`).
+		*/
+		readonly target?: {
+			readonly pane: 'containers' | 'images';
+			readonly id: string;
+		};
+	} = {},
 ): void {
 	const {store} = context;
+	if (options.target) {
+		if (store.getState().ui.pane !== options.target.pane) {
+			store.dispatch({type: 'ui/pane', pane: options.target.pane});
+		}
+
+		store.dispatch({
+			type: 'ui/select',
+			pane: options.target.pane,
+			key: options.target.id,
+		});
+	}
+
 	const {ui} = store.getState();
 	if (ui.pane === 'events') {
 		store.dispatch({

@@ -27,6 +27,8 @@ const scopeNames: Readonly<Record<Binding['scope'], string>> = {
 	inspector: 'inspector (focused)',
 	'inspector-pane': 'dashboard, inspector open',
 	'inspector-prompt': 'inspector prompt',
+	command: 'command line',
+	log: 'command log',
 };
 
 /**

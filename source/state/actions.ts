@@ -19,6 +19,7 @@ import type {
 } from './types.js';
 import type {TransferAction} from './transfer-reducer.js';
 import type {InspectorAction} from './inspector-types.js';
+import type {CommandLineAction} from './command-line-reducer.js';
 
 /**
 Changes to the shell pane. `id` names the session an outcome is about: outcomes of a session the pane no longer
@@ -104,6 +105,8 @@ export type Action =
 	/** Scroll the open overlay (help or details) by lines, or to an end. */
 	| {readonly type: 'ui/overlay-scroll'; readonly to: number | 'top' | 'bottom'}
 	| {readonly type: 'ui/overlay-close'}
+	/** Flip a view option of the open details: secrets in clear, long values wrapped. */
+	| {readonly type: 'ui/details-toggle'; readonly option: 'reveal' | 'wrap'}
 	| {
 			readonly type: 'ui/flash';
 			readonly text: string;
@@ -159,4 +162,5 @@ export type Action =
 	  }
 	| ShellAction
 	| InspectorAction
-	| TransferAction;
+	| TransferAction
+	| CommandLineAction;

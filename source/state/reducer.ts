@@ -8,6 +8,9 @@ import reduceShell from './shell-reducer.js';
 import reduceInspector from './inspector-reducer.js';
 import {isInspectorAction} from './inspector-types.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
+import reduceCommandLine, {
+	isCommandLineAction,
+} from './command-line-reducer.js';
 import {
 	type AppState,
 	type ContainerRow,
@@ -77,6 +80,10 @@ function reduce(state: AppState, action: Action): AppState {
 	if (isInspectorAction(action)) {
 		const ui = reduceInspector(state.ui, action);
 		return ui === state.ui ? state : {...state, ui};
+	}
+
+	if (isCommandLineAction(action)) {
+		return reduceCommandLine(state, action);
 	}
 
 	switch (action.type) {
@@ -296,7 +303,11 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-scroll': {
 			const {overlay} = state.ui;
-			if (overlay?.kind !== 'help' && overlay?.kind !== 'details') {
+			if (
+				overlay?.kind !== 'help' &&
+				overlay?.kind !== 'details' &&
+				overlay?.kind !== 'log'
+			) {
 				return state;
 			}
 
@@ -311,6 +322,15 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-close': {
 			return withUi(state, {overlay: undefined});
+		}
+
+		case 'ui/details-toggle': {
+			const {overlay} = state.ui;
+			return overlay?.kind === 'details'
+				? withUi(state, {
+						overlay: {...overlay, [action.option]: !overlay[action.option]},
+					})
+				: state;
 		}
 
 		case 'ui/flash': {

@@ -47,6 +47,16 @@ export type AppServices = {
 	What the inspector pane shows, followed from the engine for what is on screen (`inspector/feed.ts`).
 	*/
 	readonly inspector?: InspectorFeed;
+	/**
+	Values that look secret (`format/secrets.ts`) are masked wherever they are shown until revealed (`v` in
+	details). The config file can turn masking off.
+	@default true
+	*/
+	readonly maskSecrets?: boolean;
+	/**
+	The command line's history file; absent: the history lasts this run only.
+	*/
+	readonly historyFile?: string;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);
