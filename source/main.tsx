@@ -16,6 +16,7 @@ import {
 import reducer from './state/reducer.js';
 import {createStore} from './state/store.js';
 import {createShellSessions} from './shell/sessions.js';
+import {createInspectorFeed} from './inspector/feed.js';
 import startSync from './state/sync.js';
 import startCleanupSync from './state/cleanup-sync.js';
 import {initialState} from './state/types.js';
@@ -252,6 +253,7 @@ export default async function run(options: RunOptions): Promise<number> {
 			stopCleanupSync = startCleanupSync(engine, store);
 		},
 	});
+	const inspector = createInspectorFeed(engine, store);
 	const frames = createFrameSignal();
 	const instance = render(
 		<ServicesProvider
@@ -263,6 +265,7 @@ export default async function run(options: RunOptions): Promise<number> {
 				contexts,
 				shells: options.shells,
 				keys: createShellKeys(),
+				inspector,
 				maskSecrets: options.maskSecrets ?? true,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				historyFile,
@@ -302,6 +305,7 @@ export default async function run(options: RunOptions): Promise<number> {
 			() => stopSync(),
 			stopKeepingSort,
 			() => stopCleanupSync(),
+			inspector.stop,
 			restore,
 		]) {
 			try {
@@ -353,6 +357,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		stopSync();
 		stopKeepingSort();
 		stopCleanupSync();
+		inspector.stop();
 		instance.cleanup();
 		restore();
 		// Shells left open get their hangup (the engine would keep them running), within a bounded wait.

@@ -1,5 +1,6 @@
 import type {ContextEntry} from '../engine/contexts.js';
 import type {Engine} from '../engine/types.js';
+import type {InspectorFeed} from '../inspector/feed.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {Store} from '../state/store.js';
 
@@ -27,6 +28,10 @@ export type CommandContext = {
 	The terminal size a session opened now gets: the shell pane's inside.
 	*/
 	readonly shellSize: () => {readonly columns: number; readonly rows: number};
+	/**
+	What the inspector pane shows (its log ring, its view size); absent where no inspector runs.
+	*/
+	readonly inspector?: InspectorFeed;
 	/**
 	`--read-only`: the command line refuses commands that change the engine.
 	@default false

@@ -15,6 +15,7 @@ import {lineCommands} from './line-commands.js';
 import {transferCommands} from './transfer-commands.js';
 import {cleanupCommands, openCleanupDetails} from './cleanup-commands.js';
 import {cancelCleanupForm} from './cleanup-submit.js';
+import {inspectorCommands} from './inspector.js';
 import type {CommandId} from '../keymap/keymap.js';
 import {
 	answerReplace,
@@ -232,5 +233,6 @@ export const commands: Record<CommandId, Command> = {
 	},
 	...transferCommands,
 	...cleanupCommands,
+	...inspectorCommands,
 	...lineCommands,
 };

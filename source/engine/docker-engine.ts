@@ -10,6 +10,7 @@ import type {Agent} from 'node:http';
 import Docker from 'dockerode';
 import type {Endpoint} from './connection.js';
 import {cleanupMethods} from './docker-cleanup.js';
+import {inspectorMethods} from './docker-inspector.js';
 import {createSshTransport} from './ssh-transport.js';
 import {toEngineError} from './errors.js';
 import {
@@ -743,6 +744,7 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		exec,
 		attach,
 		...cleanupMethods(docker, call),
+		...inspectorMethods(docker, call, fail),
 		...createTransfers(docker, fail),
 	};
 }

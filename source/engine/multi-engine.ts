@@ -363,6 +363,23 @@ export default function createMultiEngine(
 		systemVersion: async () => primary.systemVersion(),
 		listBuildCache: async () => primary.listBuildCache(),
 		pruneBuildCache: async (...rest) => primary.pruneBuildCache(...rest),
+		// The inspector's calls go to the engine the row came from.
+		containerLogs(id, options) {
+			const {engine: target, id: own} = member(id);
+			return target.containerLogs(own, options);
+		},
+		containerStats(id, options) {
+			const {engine: target, id: own} = member(id);
+			return target.containerStats(own, options);
+		},
+		topContainer: byId(async (target, id) => target.topContainer(id)),
+		waitContainer: byId(async (target, id, ...rest: [never?]) =>
+			target.waitContainer(id, ...rest),
+		),
+		async inspectRaw(kind, id) {
+			const {engine: target, id: own} = member(id);
+			return target.inspectRaw(kind, own);
+		},
 	};
 
 	/**

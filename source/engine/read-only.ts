@@ -15,6 +15,12 @@ const access: Readonly<
 	inspectImage: 'read',
 	events: 'read',
 	diffContainer: 'read',
+	// The inspector pane (source/engine/docker-inspector.ts).
+	containerLogs: 'read',
+	containerStats: 'read',
+	topContainer: 'read',
+	waitContainer: 'write',
+	inspectRaw: 'read',
 	startContainer: 'write',
 	stopContainer: 'write',
 	restartContainer: 'write',

@@ -348,6 +348,9 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 			case 'shell': {
 				if (ui.shell && ui.shell.status !== 'ended' && !ui.shell.focused) {
 					store.dispatch({type: 'shell/focus', focused: true});
+				} else if (!ui.shell && ui.inspector && !ui.inspector.focused) {
+					// The inspector has the shell pane's place while no shell is open.
+					store.dispatch({type: 'inspector/focus', focused: true});
 				}
 
 				return;
@@ -358,6 +361,10 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 					store.dispatch({type: 'shell/focus', focused: false});
 				}
 
+				if (ui.inspector?.focused) {
+					store.dispatch({type: 'inspector/focus', focused: false});
+				}
+
 				store.dispatch({type: 'ui/pane', pane: hit.pane});
 				return;
 			}
@@ -365,6 +372,10 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 			case 'row': {
 				if (ui.shell?.focused) {
 					store.dispatch({type: 'shell/focus', focused: false});
+				}
+
+				if (ui.inspector?.focused) {
+					store.dispatch({type: 'inspector/focus', focused: false});
 				}
 
 				const rowKey = rowKeys(state, hit.pane)[hit.index];
@@ -378,6 +389,10 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 			case 'list': {
 				if (ui.shell?.focused) {
 					store.dispatch({type: 'shell/focus', focused: false});
+				}
+
+				if (ui.inspector?.focused) {
+					store.dispatch({type: 'inspector/focus', focused: false});
 				}
 
 				return;

@@ -28,6 +28,9 @@ const scopeNames: Readonly<Record<Binding['scope'], string>> = {
 	networks: 'Networks',
 	engine: 'Engine',
 	prune: 'cleanup screen',
+	inspector: 'inspector (focused)',
+	'inspector-pane': 'dashboard, inspector open',
+	'inspector-prompt': 'inspector prompt',
 	command: 'command line',
 	log: 'command log',
 };

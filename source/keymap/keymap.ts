@@ -10,7 +10,8 @@ Where a binding applies. `global` works wherever no overlay or prompt is open; `
 (Ctrl-C). `list` applies to whichever of the three panes is focused. `shell` is while the shell pane has the keys
 (they all go to the container; its bindings are handled by the pane itself and listed here for the footer and
 help); `shell-pane` is the dashboard while a shell pane is open, `shell-live` while its session still runs;
-`shell-replace` is the replace-it? question.
+`shell-replace` is the replace-it? question. `inspector` is while the inspector pane has the keys, `inspector-pane`
+the dashboard while it is open beside the lists, `inspector-prompt` its search and filter prompt.
 */
 export type Scope =
 	| 'always'
@@ -35,6 +36,9 @@ export type Scope =
 	| 'networks'
 	| 'engine'
 	| 'prune'
+	| 'inspector'
+	| 'inspector-pane'
+	| 'inspector-prompt'
 	| 'command'
 	| 'log';
 
@@ -1004,6 +1008,239 @@ export const keymap = [
 		group: 'Cleanup',
 		description: 'Back from the question, or close the cleanup screen',
 		hint: 'close',
+	},
+	// The inspector pane: logs, stats, processes, env, config, diff; layers for images (commands/inspector.ts).
+	{
+		command: 'inspector.logs',
+		keys: ['l'],
+		scope: 'list',
+		group: 'Inspector',
+		description: 'Inspector on Logs (Layers for an image), keys to it',
+	},
+	{
+		command: 'inspector.config',
+		keys: ['i'],
+		scope: 'list',
+		group: 'Inspector',
+		description: 'Inspector on Config (the inspect document), keys to it',
+	},
+	{
+		command: 'inspector.next-tab',
+		keys: [']'],
+		scope: 'inspector-pane',
+		group: 'Inspector',
+		description: 'Next inspector tab',
+	},
+	{
+		command: 'inspector.previous-tab',
+		keys: ['['],
+		scope: 'inspector-pane',
+		group: 'Inspector',
+		description: 'Previous inspector tab',
+	},
+	{
+		command: 'inspector.zoom',
+		keys: ['z'],
+		scope: 'inspector-pane',
+		group: 'Inspector',
+		description: 'Inspector full screen, until the keys go back to the lists',
+	},
+	{
+		command: 'inspector.close',
+		keys: ['ctrl+w'],
+		scope: 'inspector-pane',
+		group: 'Inspector',
+		description: 'Close the inspector',
+	},
+	{
+		command: 'inspector.leave',
+		keys: ['escape'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'In the inspector: keys back to the lists',
+		hint: 'back',
+	},
+	{
+		command: 'inspector.tab-next',
+		keys: [']'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'In the inspector: next tab',
+		hint: 'tab',
+	},
+	{
+		command: 'inspector.tab-previous',
+		keys: ['['],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'In the inspector: previous tab',
+	},
+	{
+		command: 'inspector.zoom-toggle',
+		keys: ['z'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description:
+			'In the inspector: fill the body, or give the lists back their room',
+	},
+	{
+		command: 'inspector.close-focused',
+		keys: ['ctrl+w'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'In the inspector: close it',
+	},
+	{
+		command: 'inspector.down',
+		keys: ['j', 'down'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Scroll down (at the end of the logs: follow again)',
+	},
+	{
+		command: 'inspector.up',
+		keys: ['k', 'up'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Scroll up (the logs stop following)',
+	},
+	{
+		command: 'inspector.page-down',
+		keys: ['pagedown', 'ctrl+d', 'space'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Down a page',
+	},
+	{
+		command: 'inspector.page-up',
+		keys: ['pageup', 'ctrl+u'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Up a page',
+	},
+	{
+		command: 'inspector.top',
+		keys: ['g', 'home'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'To the first line',
+	},
+	{
+		command: 'inspector.bottom',
+		keys: ['G', 'end'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'To the last line; the logs follow again',
+		hint: 'follow',
+	},
+	{
+		command: 'inspector.left',
+		keys: ['left', 'h'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Logs without wrap: scroll sideways left',
+	},
+	{
+		command: 'inspector.right',
+		keys: ['right', 'l'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Logs without wrap: scroll sideways right',
+	},
+	{
+		command: 'inspector.search',
+		keys: ['/'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description:
+			'Search the logs (highlighted; upper case in it: case-sensitive)',
+		hint: 'search',
+	},
+	{
+		command: 'inspector.next-match',
+		keys: ['n'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Next match (older)',
+	},
+	{
+		command: 'inspector.previous-match',
+		keys: ['N'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Previous match (newer)',
+	},
+	{
+		command: 'inspector.filter',
+		keys: ['&'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Show only matching log lines, with context (grep -C)',
+		hint: 'filter',
+	},
+	{
+		command: 'inspector.more-context',
+		keys: ['+'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'One more line of context around filter matches',
+	},
+	{
+		command: 'inspector.less-context',
+		keys: ['-'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'One line less of context around filter matches',
+	},
+	{
+		command: 'inspector.timestamps',
+		keys: ['t'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Show or hide the engine timestamps of log lines',
+	},
+	{
+		command: 'inspector.wrap',
+		keys: ['w'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Wrap long log lines, or cut them and scroll sideways',
+	},
+	{
+		command: 'inspector.reveal',
+		keys: ['v'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Env and Config: show or mask secret-looking values',
+	},
+	{
+		command: 'inspector.commit',
+		keys: ['c'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Commit the container (what Diff shows) as a new image',
+		mutating: true,
+	},
+	{
+		command: 'inspector.prompt-apply',
+		keys: ['enter'],
+		scope: 'inspector-prompt',
+		group: 'Inspector prompt',
+		description: 'Search or filter with what was typed (empty: clear it)',
+	},
+	{
+		command: 'inspector.prompt-cancel',
+		keys: ['escape'],
+		scope: 'inspector-prompt',
+		group: 'Inspector prompt',
+		description: 'Close the prompt, changing nothing',
+	},
+	{
+		command: 'inspector.prompt-regex',
+		keys: ['ctrl+r'],
+		scope: 'inspector-prompt',
+		group: 'Inspector prompt',
+		description: 'Plain text or regular expression',
 	},
 
 	// The `:` command line (source/command-line/) and the command log.

@@ -37,7 +37,18 @@ export function activeScopes(state: AppState): Scope[] {
 	}
 
 	if (!ui.shell) {
-		return [ui.pane, 'list', 'global', 'always'];
+		// The inspector shares the shell pane's place: it is shown (and has keys) only while no shell pane is open.
+		if (ui.inspector?.prompt) {
+			return ['inspector-prompt', 'always'];
+		}
+
+		if (ui.inspector?.focused) {
+			return ['inspector', 'global', 'always'];
+		}
+
+		return ui.inspector
+			? [ui.pane, 'list', 'inspector-pane', 'global', 'always']
+			: [ui.pane, 'list', 'global', 'always'];
 	}
 
 	return ui.shell.status === 'ended'

@@ -20,6 +20,7 @@ import type {
 import type {TransferAction} from './transfer-reducer.js';
 import type {CleanupAction} from './cleanup-reducer.js';
 import type {EngineAction} from './engine-reducer.js';
+import type {InspectorAction} from './inspector-types.js';
 import type {CommandLineAction} from './command-line-reducer.js';
 
 /**
@@ -170,6 +171,7 @@ export type Action =
 			readonly notes: readonly Note[];
 	  }
 	| ShellAction
+	| InspectorAction
 	| TransferAction
 	| CleanupAction
 	| EngineAction

@@ -6,6 +6,8 @@ import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
 import {nextSort} from './sort.js';
 import reduceShell from './shell-reducer.js';
+import reduceInspector from './inspector-reducer.js';
+import {isInspectorAction} from './inspector-types.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
 import reduceCleanup, {isCleanupAction} from './cleanup-reducer.js';
 import reduceEngine, {isEngineAction} from './engine-reducer.js';
@@ -92,6 +94,11 @@ function reduce(state: AppState, action: Action): AppState {
 
 	if (isEngineAction(action)) {
 		return reduceEngine(state, action);
+	}
+
+	if (isInspectorAction(action)) {
+		const ui = reduceInspector(state.ui, action);
+		return ui === state.ui ? state : {...state, ui};
 	}
 
 	if (isCommandLineAction(action)) {

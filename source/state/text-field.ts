@@ -67,6 +67,17 @@ export function focusedTextField(
 		};
 	}
 
+	const prompt = ui.shell ? undefined : ui.inspector?.prompt;
+	if (prompt) {
+		return {
+			id: `inspector:${prompt.kind}`,
+			value: prompt.value,
+			cursor: Math.min(prompt.cursor, prompt.value.length),
+			multiline: false,
+			edit: edit => ({type: 'inspector/prompt-edit', edit}),
+		};
+	}
+
 	if (ui.filtering) {
 		const value = ui.filters[ui.pane];
 		return {

@@ -23,6 +23,7 @@ import {
 	initialCleanup,
 	type PruneOverlay,
 } from './cleanup-types.js';
+import type {InspectorPane} from './inspector-types.js';
 import type {CommandLine, LogEntry} from './command-line-types.js';
 import {defaultSort, type SortOrder} from './sort.js';
 
@@ -402,6 +403,10 @@ export type UiState = {
 	The split pane with a shell in a container, while it is open.
 	*/
 	readonly shell?: ShellPane;
+	/**
+	The inspector pane (logs, stats, processes… of the selected row), while it is open (`inspector-types.ts`).
+	*/
+	readonly inspector?: InspectorPane;
 	/**
 	Pulls, pushes, builds and the other long transfers: running ones and the last few finished.
 	*/

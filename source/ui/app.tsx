@@ -33,6 +33,7 @@ import ContainersView from './views/containers-view.js';
 import EventsView from './views/events-view.js';
 import ImagesView from './views/images-view.js';
 import ShellPane, {replaceQuestion} from './views/shell-pane.js';
+import InspectorPane from './views/inspector-pane.js';
 import TransferOverlays from './views/transfer-overlays.js';
 import {
 	cleanupCounts,
@@ -70,9 +71,13 @@ export default function App() {
 	};
 	const state = useAppState(state => state);
 	const {ui, connection} = state;
+	// The inspector takes the shell pane's place while no shell pane is open.
+	const inspector = ui.shell ? undefined : ui.inspector;
 	const layout = layoutBody(
 		bodySize,
-		ui.shell?.zoomed ? 'zoomed' : ui.shell !== undefined,
+		ui.shell?.zoomed || inspector?.zoomed
+			? 'zoomed'
+			: ui.shell !== undefined || inspector !== undefined,
 	);
 	const sizes = useRef({page: 1, shell: {columns: 2, rows: 1}});
 	sizes.current = {
@@ -177,7 +182,7 @@ export default function App() {
 			)
 		: 0;
 	const innerHeight = layout.list.height - 2 - completionRows;
-	const listsFocused = !ui.shell?.focused;
+	const listsFocused = !ui.shell?.focused && !inspector?.focused;
 	const filter = ui.filters[ui.pane];
 	const marked = !isMarkable(ui.pane)
 		? 0
@@ -353,6 +358,14 @@ export default function App() {
 						pane={ui.shell}
 						width={layout.shell.width}
 						height={layout.shell.height}
+					/>
+				) : inspector && layout.shell ? (
+					<InspectorPane
+						pane={inspector}
+						list={ui.pane}
+						width={layout.shell.width}
+						height={layout.shell.height}
+						now={now}
 					/>
 				) : null}
 			</Box>

@@ -6,6 +6,7 @@ import {
 } from 'react';
 import type {ContextService} from '../commands/context.js';
 import type {Engine} from '../engine/types.js';
+import type {InspectorFeed} from '../inspector/feed.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {DirectDraw} from './direct-region.js';
 import type {ShellKeys} from '../input/shell-keys.js';
@@ -53,6 +54,10 @@ export type AppServices = {
 	The docker contexts and switching engines (`0`, `:ctx`); absent in component tests that do not need them.
 	*/
 	readonly contexts?: ContextService;
+	/**
+	What the inspector pane shows, followed from the engine for what is on screen (`inspector/feed.ts`).
+	*/
+	readonly inspector?: InspectorFeed;
 	/**
 	Values that look secret (`format/secrets.ts`) are masked wherever they are shown until revealed (`v` in
 	details). The config file can turn masking off.

@@ -63,7 +63,9 @@ export function hitTest(
 	const {ui} = state;
 	const layout = layoutBody(
 		body,
-		ui.shell?.zoomed ? 'zoomed' : ui.shell !== undefined,
+		ui.shell?.zoomed || (!ui.shell && ui.inspector?.zoomed)
+			? 'zoomed'
+			: ui.shell !== undefined || ui.inspector !== undefined,
 	);
 	const top = y - bodyTop;
 	if (top < 0 || top >= body.height || x >= body.width) {

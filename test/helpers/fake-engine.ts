@@ -11,6 +11,7 @@ import {
 } from '../../source/engine/types.js';
 import {emptyDisk, fakeCleanup, type FakeCleanupState} from './fake-cleanup.js';
 import {type FakeTransfers, fakeTransferMethods} from './fake-transfers.js';
+import {type FakeInspector, fakeInspectorMethods} from './fake-inspector.js';
 
 /**
 A small test double of dockpit's own `Engine` interface for component tests: lists come from arrays the test
@@ -72,6 +73,10 @@ export type FakeEngine = Engine & {
 	Replaces what a transfer method (pull, push, build, cp…) does; see `fake-transfers.ts`.
 	*/
 	transfers: FakeTransfers;
+	/**
+	The inspector's streams and answers (logs, stats, top, inspect); see `fake-inspector.ts`.
+	*/
+	inspector: FakeInspector;
 };
 
 export const fakeInfo: EngineInfo = {
@@ -131,6 +136,7 @@ export function createFakeEngine(
 		}
 	};
 
+	const inspector = fakeInspectorMethods(record);
 	const fake: FakeEngine = {
 		host: 'unix:///fake.sock',
 		containers: initial.containers ?? [],
@@ -143,6 +149,8 @@ export function createFakeEngine(
 		...fakeCleanup(record, () => fake),
 		transfers: {},
 		...fakeTransferMethods(record, () => fake.transfers),
+		inspector: inspector.state,
+		...inspector.methods,
 		async ping() {
 			record('ping');
 		},

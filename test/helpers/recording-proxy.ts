@@ -29,14 +29,24 @@ export async function startRecordingProxy(
 ): Promise<{
 	readonly path: string;
 	readonly requests: RecordedRequest[];
+	/**
+	The requests whose answer is still going (a followed log or stats stream, an event stream).
+	*/
+	inFlight(): RecordedRequest[];
 	close(): Promise<void>;
 }> {
 	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dockpit-proxy-'));
 	const socketPath = path.join(directory, 'docker.sock');
 	const requests: RecordedRequest[] = [];
 	const sockets = new Set<net.Socket>();
+	const open = new Set<RecordedRequest>();
 	const server = http.createServer((request, response) => {
-		requests.push({method: request.method ?? '?', url: request.url ?? ''});
+		const recorded = {method: request.method ?? '?', url: request.url ?? ''};
+		requests.push(recorded);
+		open.add(recorded);
+		response.on('close', () => {
+			open.delete(recorded);
+		});
 		const upstream = http.request(
 			{
 				socketPath: target,
@@ -75,6 +85,7 @@ export async function startRecordingProxy(
 	return {
 		path: socketPath,
 		requests,
+		inFlight: () => [...open],
 		async close() {
 			for (const socket of sockets) {
 				socket.destroy();

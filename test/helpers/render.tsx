@@ -1,6 +1,10 @@
 import {stripVTControlCharacters} from 'node:util';
 import {render as inkRender} from 'ink-testing-library';
 import {createShellSessions} from '../../source/shell/sessions.js';
+import {
+	createInspectorFeed,
+	type FeedOptions,
+} from '../../source/inspector/feed.js';
 import reducer from '../../source/state/reducer.js';
 import {createStore, type Store} from '../../source/state/store.js';
 import startSync from '../../source/state/sync.js';
@@ -26,6 +30,7 @@ export function renderApp(
 		The keymap of the run (the config file's keys applied).
 		*/
 		keymap?: readonly Binding[];
+		inspector?: FeedOptions;
 	} = {},
 ) {
 	const store: Store = createStore(reducer, initialState(engine.host));
@@ -38,6 +43,11 @@ export function renderApp(
 		diskCoalesceMs: 20,
 	});
 	const sessions = createShellSessions();
+	const inspector = createInspectorFeed(engine, store, {
+		settleMs: 20,
+		flushMs: 10,
+		...options.inspector,
+	});
 	const instance = inkRender(
 		<ServicesProvider
 			value={{
@@ -47,6 +57,7 @@ export function renderApp(
 				sessions,
 				shells: ['/bin/bash', '/bin/sh'],
 				keys: createShellKeys(),
+				inspector,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				...(options.keymap ? {keymap: options.keymap} : {}),
 			}}
@@ -58,9 +69,11 @@ export function renderApp(
 		...instance,
 		store,
 		sessions,
+		inspector,
 		cleanup() {
 			stopSync();
 			stopCleanupSync();
+			inspector.stop();
 			instance.unmount();
 			instance.cleanup();
 		},

@@ -84,6 +84,9 @@ test('the footer hints fit 80 columns in every scope', () => {
 		['form', 'always'],
 		['dialog', 'always'],
 		['containers', 'list', 'shell-pane', 'shell-live', 'global', 'always'],
+		['containers', 'list', 'inspector-pane', 'global', 'always'],
+		['inspector', 'global', 'always'],
+		['inspector-prompt', 'always'],
 	];
 	for (const each of scopes) {
 		const line = footer(each);

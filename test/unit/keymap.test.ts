@@ -65,6 +65,11 @@ test('no key means two things in any set of scopes that are live together', () =
 			...state,
 			ui: {...state.ui, overlay: {kind: 'log', scroll: 0}},
 		}),
+		// The inspector open beside the lists, focused, and its prompt.
+		['containers', 'list', 'inspector-pane', 'global', 'always'],
+		['images', 'list', 'inspector-pane', 'global', 'always'],
+		['inspector', 'global', 'always'],
+		['inspector-prompt', 'always'],
 	];
 	for (const scopes of scopeSets) {
 		const seen = new Map<string, string>();

@@ -83,6 +83,7 @@ const useInputRouter = ({
 		readOnly,
 		historyFile,
 		contexts,
+		inspector,
 	} = services;
 	const escapeKey = services.escapeKey ?? defaultEscapeKey;
 	const router = useMemo(
@@ -99,6 +100,7 @@ const useInputRouter = ({
 						sessions,
 						shells,
 						...(contexts ? {contexts} : {}),
+						...(inspector ? {inspector} : {}),
 						readOnly,
 						...(historyFile ? {historyFile} : {}),
 						pageSize: () => latest.current.pageSize(),
@@ -126,6 +128,7 @@ const useInputRouter = ({
 			readOnly,
 			historyFile,
 			contexts,
+			inspector,
 		],
 	);
 

@@ -1,0 +1,635 @@
+/**
+The inspector feed: what the inspector pane shows, fetched and followed from the engine for what is on screen and
+nothing else. It watches the store: once the selection has settled (`settleMs`, so that sweeping through a list
+opens no stream per row), it opens what the shown tab needs, and closes it (aborting the request) the moment the
+tab, the row, or the pane changes:
+
+- Logs: one `docker logs --follow` stream for the shown container; when it ends (the container stopped) it says
+  "exited (code N)", and when the container runs again it follows on from the last line it had, with a marker line.
+- Stats: one stats stream while the tab is shown; the last 60 samples are kept for the sparklines.
+- Top: `docker top` every `topMs` while shown (the engine has no event for it).
+- Env, Config, Diff, Layers: fetched once when shown.
+
+Data lives here, outside the store (log lines arrive by the thousand): views subscribe and re-read when `version`
+moves, at most once every `flushMs`.
+*/
+import type {
+	Engine,
+	FileChange,
+	ImageLayer,
+	ProcessTable,
+	StatsSample,
+} from '../engine/types.js';
+import {EngineError} from '../engine/types.js';
+import sanitize from '../format/printable.js';
+import {maskEnvEntry} from '../format/secrets.js';
+import {inspectorTab} from '../state/inspector-reducer.js';
+import type {InspectorTab} from '../state/inspector-types.js';
+import {selectedKey} from '../state/selectors.js';
+import type {Store} from '../state/store.js';
+import type {AppState} from '../state/types.js';
+import {createLineAssembler, stampTime} from './log-lines.js';
+import {createLogRing, type LogRing} from './log-ring.js';
+
+export type FeedTarget = {
+	readonly kind: 'container' | 'image';
+	readonly id: string;
+	readonly name: string;
+};
+
+export type FeedSnapshot = {
+	readonly target?: FeedTarget;
+	readonly tab?: InspectorTab;
+	/**
+	Something to say instead of (or above) the data: loading, an engine error, why nothing is shown.
+	*/
+	readonly note?: string;
+	readonly error?: string;
+	/**
+	Logs: `following` while the stream is open.
+	*/
+	readonly logState?: 'opening' | 'following' | 'stopped';
+	readonly stats: readonly StatsSample[];
+	readonly top?: ProcessTable;
+	readonly diff?: readonly FileChange[];
+	/**
+	Env entries, `KEY=VALUE`, unmasked: the view masks.
+	*/
+	readonly env?: readonly string[];
+	/**
+	The inspect document, pretty-printed and sanitized, one string per line; secret-looking env values masked
+	unless `reveal`.
+	*/
+	readonly config?: readonly string[];
+	readonly configRevealed?: readonly string[];
+	readonly layers?: readonly ImageLayer[];
+	readonly version: number;
+};
+
+export type InspectorFeed = {
+	readonly logs: LogRing;
+	snapshot(): FeedSnapshot;
+	subscribe(listener: () => void): () => void;
+	/**
+	Streams open now, by kind (for tests and the benchmark).
+	*/
+	open(): {readonly logs: number; readonly stats: number};
+	/**
+	How big the pane's view is, as last drawn (rows of text, and lines of the shown tab's content), for scrolling.
+	*/
+	view(): {readonly rows: number; readonly lines: number};
+	setView(view: {readonly rows: number; readonly lines: number}): void;
+	stop(): void;
+};
+
+export type FeedOptions = {
+	/**
+	@default 150
+	*/
+	readonly settleMs?: number;
+	/**
+	@default 2000
+	*/
+	readonly topMs?: number;
+	/**
+	@default 100
+	*/
+	readonly flushMs?: number;
+	readonly maxLines?: number;
+	readonly maxBytes?: number;
+};
+
+/**
+How many stats samples are kept (a minute at one a second, and one to compare with).
+*/
+export const statsSamples = 61;
+
+type Want = {
+	readonly target: FeedTarget;
+	readonly tab: InspectorTab;
+	readonly logs: {readonly tail: number | 'all'; readonly since?: number};
+};
+
+const wantKey = (want: Want | undefined) =>
+	want
+		? `${want.target.kind}:${want.target.id}:${want.tab}:${want.tab === 'logs' ? `${String(want.logs.tail)}:${want.logs.since ?? ''}` : ''}`
+		: '';
+
+/**
+What the pane should show for `state`: nothing while it is closed or the shell pane has its place.
+*/
+export function wanted(state: AppState): Want | undefined {
+	const {ui} = state;
+	const pane = ui.inspector;
+	const tab = inspectorTab(state);
+	if (!pane || ui.shell || tab === undefined) {
+		return undefined;
+	}
+
+	const logs = {
+		tail: pane.logs.tail,
+		...(pane.logs.since === undefined ? {} : {since: pane.logs.since}),
+	};
+	if (ui.pane === 'containers') {
+		const id = selectedKey(state, 'containers');
+		const row = id === undefined ? undefined : state.containers.get(id);
+		return row
+			? {target: {kind: 'container', id: row.id, name: row.name}, tab, logs}
+			: undefined;
+	}
+
+	const id = selectedKey(state, 'images');
+	const image = id === undefined ? undefined : state.images.get(id);
+	return image
+		? {
+				target: {
+					kind: 'image',
+					id: image.id,
+					name:
+						image.repoTags[0] ?? image.id.replace(/^sha256:/, '').slice(0, 12),
+				},
+				tab,
+				logs,
+			}
+		: undefined;
+}
+
+const message = (error: unknown) =>
+	error instanceof Error ? error.message : String(error);
+
+const sleep = async (ms: number, signal: AbortSignal) =>
+	new Promise<void>(resolve => {
+		const timer = setTimeout(done, ms);
+		function done() {
+			clearTimeout(timer);
+			signal.removeEventListener('abort', done);
+			resolve();
+		}
+
+		signal.addEventListener('abort', done, {once: true});
+	});
+
+/**
+Masks env entries inside an inspect document (`Config.Env`), unless `reveal`.
+*/
+function configLines(raw: unknown, reveal: boolean): string[] {
+	const masked = JSON.parse(JSON.stringify(raw ?? null)) as Record<
+		string,
+		unknown
+	> | null;
+	const config = masked?.['Config'] as {Env?: unknown} | undefined;
+	if (config && Array.isArray(config.Env)) {
+		config.Env = config.Env.map(entry => maskEnvEntry(String(entry), reveal));
+	}
+
+	return JSON.stringify(masked, undefined, 2)
+		.split('\n')
+		.map(line => sanitize(line));
+}
+
+export function createInspectorFeed(
+	engine: Engine,
+	store: Store,
+	options: FeedOptions = {},
+): InspectorFeed {
+	const settleMs = options.settleMs ?? 150;
+	const topMs = options.topMs ?? 2000;
+	const flushMs = options.flushMs ?? 100;
+	const logs = createLogRing({
+		...(options.maxLines === undefined ? {} : {maxLines: options.maxLines}),
+		...(options.maxBytes === undefined ? {} : {maxBytes: options.maxBytes}),
+	});
+	const listeners = new Set<() => void>();
+	let snap: FeedSnapshot = {stats: [], version: 0};
+	let current: {key: string; controller: AbortController} | undefined;
+	let shownTarget = '';
+	let settleTimer: NodeJS.Timeout | undefined;
+	let flushTimer: NodeJS.Timeout | undefined;
+	let openLogs = 0;
+	let openStats = 0;
+	let stopped = false;
+	let shownView = {rows: 10, lines: 0};
+
+	const notifyNow = () => {
+		if (flushTimer) {
+			clearTimeout(flushTimer);
+			flushTimer = undefined;
+		}
+
+		snap = {...snap, version: snap.version + 1};
+		for (const listener of listeners) {
+			listener();
+		}
+	};
+
+	// Log lines come in floods: tell the views at most once every `flushMs`.
+	const notifySoon = () => {
+		flushTimer ??= setTimeout(notifyNow, flushMs);
+	};
+
+	const patch = (next: Partial<FeedSnapshot>, now = true) => {
+		snap = {...snap, ...next};
+		if (now) {
+			notifyNow();
+		} else {
+			notifySoon();
+		}
+	};
+
+	const marker = (text: string) => {
+		logs.push({stream: 'marker', text});
+		notifySoon();
+	};
+
+	/**
+	Resolves once the container is running again (from the store, which the engine's events keep current), or
+	the signal aborted.
+	*/
+	const running = async (id: string, signal: AbortSignal) =>
+		new Promise<void>(resolve => {
+			const check = () => {
+				if (
+					signal.aborted ||
+					store.getState().containers.get(id)?.state === 'running'
+				) {
+					unsubscribe();
+					signal.removeEventListener('abort', check);
+					resolve();
+				}
+			};
+
+			const unsubscribe = store.subscribe(check);
+			signal.addEventListener('abort', check, {once: true});
+			check();
+		});
+
+	/**
+	How the container's last run ended, from the `die` event the engine sent since the event numbered `since`
+	(waiting a moment for it); undefined when none came.
+	*/
+	const exitOf = async (id: string, since: number, signal: AbortSignal) => {
+		for (let tries = 0; tries < 10 && !signal.aborted; tries++) {
+			const died = store
+				.getState()
+				.events.find(
+					event =>
+						event.seq >= since &&
+						event.type === 'container' &&
+						event.action === 'die' &&
+						event.id === id,
+				);
+			if (died) {
+				const code = died.attributes['exitCode'];
+				return code === undefined ? 'stopped' : `exited (code ${code})`;
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(100, signal);
+		}
+
+		return undefined;
+	};
+
+	const followLogs = async (want: Want, signal: AbortSignal) => {
+		const {id} = want.target;
+		let tail: number | 'all' = want.logs.tail;
+		let {since} = want.logs;
+		let lastStamp: string | undefined;
+		let rounds = 0;
+		while (!signal.aborted) {
+			patch({logState: 'opening'});
+			const startSeq = store.getState().nextEventSeq;
+			const assembler = createLineAssembler();
+			openLogs++;
+			try {
+				for await (const chunk of engine.containerLogs(id, {
+					signal,
+					tail,
+					...(since === undefined ? {} : {since}),
+				})) {
+					if (snap.logState !== 'following') {
+						patch({logState: 'following'});
+					}
+
+					for (const line of assembler.push(chunk)) {
+						// After a restart the engine sends again what came in the same millisecond as the last line.
+						if (
+							lastStamp !== undefined &&
+							line.stamp !== undefined &&
+							line.stamp <= lastStamp
+						) {
+							continue;
+						}
+
+						logs.push(line);
+						lastStamp = line.stamp ?? lastStamp;
+					}
+
+					notifySoon();
+				}
+
+				for (const line of assembler.flush()) {
+					logs.push(line);
+				}
+			} catch (error) {
+				if (signal.aborted) {
+					return;
+				}
+
+				marker(`— the log stream broke: ${message(error)}`);
+			} finally {
+				openLogs--;
+			}
+
+			if (signal.aborted) {
+				return;
+			}
+
+			// The stream ends when the container stops: the engine's `die` event says how (a restart may be over
+			// before we could look at the container).
+			let exit = await exitOf(id, startSeq, signal);
+			if (exit === undefined) {
+				try {
+					const details = await engine.inspectContainer(id);
+					exit =
+						details.state === 'running' || details.state === 'restarting'
+							? ''
+							: details.exitCode === undefined
+								? details.state
+								: `exited (code ${details.exitCode})`;
+				} catch (error) {
+					if (error instanceof EngineError && error.kind === 'not-found') {
+						marker('— the container is gone');
+						patch({logState: 'stopped'});
+						return;
+					}
+
+					exit = 'stopped';
+				}
+			}
+
+			if (exit !== '') {
+				marker(`— ${exit}`);
+			}
+
+			patch({logState: 'stopped'});
+			rounds++;
+			// Wait for it to run again, then follow on from the last line we have.
+			await running(id, signal);
+			if (signal.aborted) {
+				return;
+			}
+
+			if (exit === '' && rounds > 3) {
+				// The stream keeps ending on a running container: do not spin.
+				await sleep(1000, signal);
+			}
+
+			marker('— the container started again: following its new output');
+			tail = 'all';
+			since =
+				lastStamp === undefined ? Date.now() - 1000 : stampTime(lastStamp);
+		}
+	};
+
+	const followStats = async (want: Want, signal: AbortSignal) => {
+		const {id} = want.target;
+		while (!signal.aborted) {
+			openStats++;
+			try {
+				for await (const sample of engine.containerStats(id, {signal})) {
+					const stats = [...snap.stats, sample].slice(-statsSamples);
+					patch({stats, note: undefined}, false);
+				}
+			} catch (error) {
+				if (signal.aborted) {
+					return;
+				}
+
+				patch({error: message(error)});
+			} finally {
+				openStats--;
+			}
+
+			if (signal.aborted) {
+				return;
+			}
+
+			patch({note: 'Not running: no stats until it runs again.'});
+			await running(id, signal);
+			// The engine sends the stream of a stopped container once and ends it; a moment before asking again.
+			await sleep(500, signal);
+		}
+	};
+
+	const pollTop = async (want: Want, signal: AbortSignal) => {
+		while (!signal.aborted) {
+			try {
+				const top = await engine.topContainer(want.target.id);
+				if (signal.aborted) {
+					return;
+				}
+
+				patch({top, error: undefined});
+			} catch (error) {
+				if (signal.aborted) {
+					return;
+				}
+
+				patch({
+					top: undefined,
+					error:
+						error instanceof EngineError && error.kind === 'conflict'
+							? 'Not running: no processes.'
+							: message(error),
+				});
+			}
+
+			await sleep(topMs, signal);
+		}
+	};
+
+	const fetchOnce = async (want: Want, signal: AbortSignal) => {
+		const {kind, id} = want.target;
+		try {
+			switch (want.tab) {
+				case 'diff': {
+					const diff = await engine.diffContainer(id);
+					if (!signal.aborted) {
+						patch({diff});
+					}
+
+					return;
+				}
+
+				case 'layers': {
+					const details = await engine.inspectImage(id);
+					if (!signal.aborted) {
+						patch({layers: details.layers});
+					}
+
+					return;
+				}
+
+				case 'env':
+				case 'config': {
+					const raw = (await engine.inspectRaw(kind, id)) as {
+						Config?: {Env?: unknown};
+					} | null;
+					if (signal.aborted) {
+						return;
+					}
+
+					const env = Array.isArray(raw?.Config?.Env)
+						? raw.Config.Env.map(entry => sanitize(String(entry)))
+						: [];
+					patch({
+						env,
+						config: configLines(raw, false),
+						configRevealed: configLines(raw, true),
+					});
+					return;
+				}
+
+				default:
+			}
+		} catch (error) {
+			if (!signal.aborted) {
+				patch({error: message(error)});
+			}
+		}
+	};
+
+	const start = (want: Want) => {
+		const controller = new AbortController();
+		const {signal} = controller;
+		current = {key: wantKey(want), controller};
+		const targetKey = `${want.target.kind}:${want.target.id}`;
+		if (targetKey !== shownTarget || want.tab === 'logs') {
+			logs.clear();
+		}
+
+		if (targetKey !== shownTarget) {
+			snap = {stats: [], version: snap.version};
+		}
+
+		shownTarget = targetKey;
+		patch({
+			target: want.target,
+			tab: want.tab,
+			error: undefined,
+			note: undefined,
+			...(want.tab === 'stats' ? {} : {stats: []}),
+		});
+		const run =
+			want.tab === 'logs'
+				? followLogs
+				: want.tab === 'stats'
+					? followStats
+					: want.tab === 'top'
+						? pollTop
+						: fetchOnce;
+		void run(want, signal).catch((error: unknown) => {
+			if (!signal.aborted) {
+				patch({error: message(error)});
+			}
+		});
+	};
+
+	const halt = () => {
+		current?.controller.abort();
+		current = undefined;
+	};
+
+	const update = () => {
+		if (stopped) {
+			return;
+		}
+
+		const want = wanted(store.getState());
+		const key = wantKey(want);
+		if (key === (current?.key ?? '')) {
+			if (settleTimer) {
+				clearTimeout(settleTimer);
+				settleTimer = undefined;
+			}
+
+			return;
+		}
+
+		// Whatever was open is not on screen any more: close it now.
+		halt();
+		if (settleTimer) {
+			clearTimeout(settleTimer);
+			settleTimer = undefined;
+		}
+
+		if (!want) {
+			if (shownTarget !== '') {
+				shownTarget = '';
+				logs.clear();
+				snap = {stats: [], version: snap.version};
+				notifyNow();
+			}
+
+			return;
+		}
+
+		const sameTarget = `${want.target.kind}:${want.target.id}` === shownTarget;
+		if (sameTarget) {
+			// Another tab of the same row: at once.
+			start(want);
+			return;
+		}
+
+		// Another row: show its name now, open streams once the selection has settled.
+		logs.clear();
+		shownTarget = '';
+		snap = {
+			stats: [],
+			version: snap.version,
+			target: want.target,
+			tab: want.tab,
+			note: '…',
+		};
+		notifyNow();
+		settleTimer = setTimeout(() => {
+			settleTimer = undefined;
+			const now = wanted(store.getState());
+			if (now && wantKey(now) === key) {
+				start(now);
+			}
+		}, settleMs);
+	};
+
+	const unsubscribe = store.subscribe(update);
+	update();
+
+	return {
+		logs,
+		snapshot: () => snap,
+		subscribe(listener) {
+			listeners.add(listener);
+			return () => {
+				listeners.delete(listener);
+			};
+		},
+		open: () => ({logs: openLogs, stats: openStats}),
+		view: () => shownView,
+		setView(view) {
+			shownView = view;
+		},
+		stop() {
+			stopped = true;
+			unsubscribe();
+			halt();
+			if (settleTimer) {
+				clearTimeout(settleTimer);
+			}
+
+			if (flushTimer) {
+				clearTimeout(flushTimer);
+			}
+		},
+	};
+}

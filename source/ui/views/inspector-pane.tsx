@@ -1,0 +1,275 @@
+import {Box, Text} from 'ink';
+import {useLayoutEffect, useMemo, useSyncExternalStore} from 'react';
+import type {FeedSnapshot, InspectorFeed} from '../../inspector/feed.js';
+import {shownLogs} from '../../inspector/log-window.js';
+import {inspectorTab, inspectorTabs} from '../../state/inspector-reducer.js';
+import {
+	type InspectorPane as Pane,
+	type InspectorTab,
+	tabTitles,
+} from '../../state/inspector-types.js';
+import type {PaneId} from '../../state/types.js';
+import sanitize from '../../format/printable.js';
+import StyledRows, {
+	rowString,
+	type StyledRow,
+	wrapRow,
+} from '../components/styled-rows.js';
+import {
+	configRows,
+	diffRows,
+	envRows,
+	layerRows,
+	logWindow,
+	statsRows,
+	topRows,
+} from '../inspector-rows.js';
+import {useServices} from '../context.js';
+import {theme} from '../theme.js';
+
+type Props = {
+	readonly pane: Pane;
+	readonly list: PaneId;
+	/**
+	Outer width, border included.
+	*/
+	readonly width: number;
+	/**
+	Outer height, border included.
+	*/
+	readonly height: number;
+	readonly now: number;
+};
+
+const emptyFeed: FeedSnapshot = {stats: [], version: 0};
+const noFeed = {
+	subscribe: () => () => undefined,
+	snapshot: () => emptyFeed,
+};
+
+function tabBar(
+	tabs: readonly InspectorTab[],
+	current: InspectorTab | undefined,
+): StyledRow {
+	return tabs.flatMap((tab, index) => [
+		...(index === 0 ? [] : [{text: ' ', fg: theme.text.secondary}]),
+		tab === current
+			? {text: ` ${tabTitles[tab]} `, inverse: true, bold: true}
+			: {text: ` ${tabTitles[tab]} `, fg: theme.text.secondary},
+	]);
+}
+
+/**
+The rows of the shown tab (all of them: the pane scrolls through them), or undefined for Logs, which is windowed.
+*/
+function tabRows(
+	tab: InspectorTab,
+	feed: FeedSnapshot,
+	pane: Pane,
+	columns: number,
+	now: number,
+): StyledRow[] {
+	switch (tab) {
+		case 'stats': {
+			return statsRows(feed.stats, columns);
+		}
+
+		case 'top': {
+			return feed.top ? topRows(feed.top) : [];
+		}
+
+		case 'env': {
+			return feed.env ? envRows(feed.env, pane.reveal) : [];
+		}
+
+		case 'config': {
+			const lines = pane.reveal ? feed.configRevealed : feed.config;
+			return lines ? configRows(lines) : [];
+		}
+
+		case 'diff': {
+			return feed.diff ? diffRows(feed.diff) : [];
+		}
+
+		case 'layers': {
+			return feed.layers ? layerRows(feed.layers, now) : [];
+		}
+
+		case 'logs': {
+			return [];
+		}
+	}
+}
+
+function logStatus(feed: FeedSnapshot, pane: Pane, lines: number): string {
+	const parts = [
+		pane.logs.bottom === undefined
+			? feed.logState === 'following'
+				? 'following'
+				: (feed.logState ?? '…')
+			: 'paused · G follows',
+		`${lines} line${lines === 1 ? '' : 's'}`,
+	];
+	if (pane.logs.filter) {
+		parts.push(
+			`filter ${pane.logs.filter.regex ? 're ' : ''}"${pane.logs.filter.text}" ±${pane.logs.context}`,
+		);
+	}
+
+	if (pane.logs.search) {
+		parts.push(
+			`search ${pane.logs.search.regex ? 're ' : ''}"${pane.logs.search.text}"`,
+		);
+	}
+
+	if (!pane.logs.wrap) {
+		parts.push(`no wrap${pane.logs.column > 0 ? ` +${pane.logs.column}` : ''}`);
+	}
+
+	return parts.join(' · ');
+}
+
+/**
+The inspector: tabs about the selected container (Logs, Stats, Top, Env, Config, Diff) or image (Layers, Config),
+beside or below the lists, where the shell pane goes. It draws what the inspector feed has; the feed opens engine
+streams only for the tab shown (see `inspector/feed.ts`).
+*/
+export default function InspectorPane({pane, list, width, height, now}: Props) {
+	const {inspector} = useServices();
+	const source: Pick<InspectorFeed, 'subscribe' | 'snapshot'> =
+		inspector ?? noFeed;
+	const feed = useSyncExternalStore(source.subscribe, source.snapshot);
+	const columns = Math.max(1, width - 4);
+	// Border (2), tab bar, status line.
+	const rows = Math.max(1, height - 4);
+	const tab = inspectorTab({ui: {pane: list, inspector: pane}} as never);
+	const tabs = inspectorTabs({ui: {pane: list}} as never);
+
+	const {lines, total} = useMemo(() => {
+		if (tab === undefined) {
+			return {lines: [], total: 0};
+		}
+
+		if (tab === 'logs') {
+			if (!inspector) {
+				return {lines: [], total: 0};
+			}
+
+			const shown = shownLogs(inspector.logs, pane.logs);
+			const bottom =
+				pane.logs.bottom === undefined
+					? shown.length - 1
+					: Math.max(0, shown.positionOf(pane.logs.bottom));
+			const window = logWindow(shown, pane.logs, bottom, columns, rows);
+			return {
+				lines: window.map(row =>
+					rowString(row, columns, pane.logs.wrap ? 0 : pane.logs.column),
+				),
+				total: shown.length,
+			};
+		}
+
+		const all = tabRows(tab, feed, pane, columns, now).flatMap(row =>
+			row.length === 0 ? [row] : wrapRow(row, columns, rows),
+		);
+		const scroll = Math.min(pane.scroll, Math.max(0, all.length - rows));
+		return {
+			lines: all
+				.slice(scroll, scroll + rows)
+				.map(row => rowString(row, columns)),
+			total: all.length,
+		};
+		// `feed.version` moves whenever the ring or the data changed.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+	}, [tab, feed, feed.version, pane, columns, rows, now, inspector]);
+
+	useLayoutEffect(() => {
+		inspector?.setView({rows, lines: total});
+	}, [inspector, rows, total]);
+
+	const name = feed.target ? sanitize(feed.target.name) : '';
+	const status =
+		tab === 'logs'
+			? logStatus(feed, pane, total)
+			: tab === undefined
+				? ''
+				: total > rows
+					? `${Math.min(pane.scroll, total - rows) + 1}-${Math.min(total, Math.min(pane.scroll, total - rows) + rows)} of ${total}`
+					: '';
+	const prompt = pane.prompt;
+	const message =
+		tab === undefined
+			? 'The inspector shows containers (1) and images (2).'
+			: !feed.target
+				? 'Nothing selected.'
+				: feed.error === undefined
+					? feed.note
+					: sanitize(feed.error);
+
+	return (
+		<Box
+			flexDirection="column"
+			width={width}
+			height={height}
+			flexShrink={0}
+			borderStyle="round"
+			borderColor={pane.focused ? theme.border.focused : theme.border.normal}
+			paddingX={1}
+		>
+			<Box width={columns} height={1}>
+				<StyledRows
+					lines={[
+						rowString(
+							[
+								...tabBar(tabs, tab),
+								{text: `  ${name}`, fg: theme.text.title, bold: true},
+							],
+							columns,
+						),
+					]}
+					columns={columns}
+					height={1}
+				/>
+			</Box>
+			{message !== undefined && lines.length === 0 ? (
+				<Box height={rows} width={columns}>
+					<Text
+						wrap="wrap"
+						color={feed.error ? theme.status.error : theme.text.secondary}
+					>
+						{message}
+					</Text>
+				</Box>
+			) : (
+				<StyledRows lines={lines} columns={columns} height={rows} />
+			)}
+			<Box width={columns} height={1}>
+				{prompt ? (
+					<Text wrap="truncate">
+						<Text color={theme.text.accent}>
+							{prompt.kind === 'search' ? '/' : '&'}
+						</Text>
+						{prompt.value.slice(0, prompt.cursor)}
+						<Text inverse>{prompt.value[prompt.cursor] ?? ' '}</Text>
+						{prompt.value.slice(prompt.cursor + 1)}
+						<Text color={theme.text.secondary}>
+							{`  ${prompt.regex ? 'regex' : 'text'} (Ctrl-R) · Enter ${prompt.kind} · Esc cancel`}
+						</Text>
+					</Text>
+				) : (
+					<Text wrap="truncate" color={theme.text.secondary}>
+						{[
+							status,
+							feed.error && lines.length > 0 ? sanitize(feed.error) : '',
+							pane.focused
+								? 'Esc lists'
+								: 'l/i focus · [ ] tabs · z zoom · Ctrl-W close',
+						]
+							.filter(Boolean)
+							.join(' · ')}
+					</Text>
+				)}
+			</Box>
+		</Box>
+	);
+}

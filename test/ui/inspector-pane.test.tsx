@@ -1,0 +1,205 @@
+import assert from 'node:assert/strict';
+import {afterEach, test} from 'node:test';
+import {container, createFakeEngine, image} from '../helpers/fake-engine.js';
+import {createFakeSession} from '../helpers/fake-session.js';
+import {keys, renderApp, settle, waitForFrame} from '../helpers/render.js';
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+	for (const cleanup of cleanups) {
+		cleanup();
+	}
+
+	cleanups = [];
+});
+
+const web = container({id: 'a'.repeat(64), name: 'web'});
+const db = container({id: 'd'.repeat(64), name: 'db'});
+const bytes = (text: string) => new TextEncoder().encode(text);
+const ctrlW = '\u0017';
+
+function start() {
+	const engine = createFakeEngine({
+		containers: [web, db],
+		images: [image({id: `sha256:${'c'.repeat(64)}`, repoTags: ['app:1']})],
+	});
+	engine.terminal = () => createFakeSession().session;
+	const app = renderApp(engine);
+	cleanups.push(app.cleanup);
+	return {...app, engine};
+}
+
+const openLogs = (engine: ReturnType<typeof createFakeEngine>) =>
+	engine.inspector.logs.size;
+
+test('l opens Logs on the selected container: stdout and stderr lines, stderr tinted, untrusted bytes cleaned', async () => {
+	const {engine, lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('l');
+	await waitForFrame(lastFrame, frame => / Logs .*db/.test(frame));
+	// One stream, for the shown container, with the default tail.
+	await waitForFrame(lastFrame, () => engine.inspector.logs.has(db.id));
+	const call = engine.calls.find(each => each.method === 'containerLogs');
+	assert.equal((call?.args[1] as {tail: number}).tail, 1000);
+	const feed = engine.inspector.logs.get(db.id)!;
+	feed.push({
+		stream: 'stdout',
+		data: bytes('2026-12-02T16:00:00Z hello from stdout\n'),
+	});
+	feed.push({
+		stream: 'stderr',
+		data: bytes('2026-12-02T16:00:01Z boom \u001B]0;pwned\u0007on stderr\n'),
+	});
+	const frame = await waitForFrame(lastFrame, text =>
+		/boom on stderr/.test(text),
+	);
+	assert.match(frame, /hello from stdout/);
+	assert.doesNotMatch(lastFrame() ?? '', /pwned/);
+	// The colours (stderr tinted) are checked where the rows are made (test/unit/inspector-rows.test.ts): the
+	// test terminal has none.
+	// t shows the engine's timestamps.
+	stdin.write('t');
+	await waitForFrame(lastFrame, text => /16:00:01\.000 boom/.test(text));
+});
+
+test('tabs: ] to Stats closes the log stream and opens one stats stream; [ back reopens logs', async () => {
+	const {engine, lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('l');
+	await waitForFrame(lastFrame, () => openLogs(engine) === 1);
+	stdin.write(']');
+	await waitForFrame(lastFrame, () => engine.inspector.stats.size === 1);
+	assert.equal(openLogs(engine), 0);
+	engine.inspector.stats.get(db.id)!.push({
+		time: 1000,
+		onlineCpus: 2,
+		memoryUsage: 50_000_000,
+		memoryLimit: 100_000_000,
+		netRx: 0,
+		netTx: 0,
+		blockRead: 0,
+		blockWrite: 0,
+		pids: 4,
+	});
+	engine.inspector.stats.get(db.id)!.push({
+		time: 2000,
+		cpuPercent: 42.5,
+		onlineCpus: 2,
+		memoryUsage: 50_000_000,
+		memoryLimit: 100_000_000,
+		netRx: 3000,
+		netTx: 1000,
+		blockRead: 0,
+		blockWrite: 0,
+		pids: 4,
+	});
+	const frame = await waitForFrame(lastFrame, text => /42\.5 %/.test(text));
+	assert.match(frame, /50MB \/ 100MB \(50\.0 %\)/);
+	assert.match(frame, /↓ 3kB\/s/);
+	stdin.write('[');
+	await waitForFrame(lastFrame, () => openLogs(engine) === 1);
+	assert.equal(engine.inspector.stats.size, 0);
+});
+
+test('the pane follows the selection once it settles: at most one log stream, for the row shown', async () => {
+	const {engine, lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('l');
+	await waitForFrame(lastFrame, () => engine.inspector.logs.has(db.id));
+	stdin.write(keys.escape);
+	await settle();
+	for (let index = 0; index < 10; index++) {
+		stdin.write(index % 2 ? keys.up : keys.down);
+		assert.ok(openLogs(engine) <= 1);
+	}
+
+	stdin.write(keys.down);
+	await waitForFrame(lastFrame, () => engine.inspector.logs.has(web.id));
+	assert.equal(openLogs(engine), 1);
+	// Sweeping the rows within the settle time opened no stream per row.
+	assert.ok(
+		engine.inspector.opened.logs <= 3,
+		String(engine.inspector.opened.logs),
+	);
+	// Closing the pane closes the stream.
+	stdin.write(ctrlW);
+	await waitForFrame(lastFrame, () => openLogs(engine) === 0);
+});
+
+test('i opens Config: the inspect document with secret env values masked until v', async () => {
+	const {lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('i');
+	await waitForFrame(lastFrame, frame => /"DB_PASSWORD=••••"/.test(frame));
+	assert.doesNotMatch(lastFrame() ?? '', /hunter2/);
+	stdin.write('v');
+	await waitForFrame(lastFrame, frame => /DB_PASSWORD=hunter2/.test(frame));
+	// Env lists it as a table, masked again after v.
+	stdin.write('v');
+	stdin.write('[');
+	await waitForFrame(lastFrame, frame =>
+		/ Env .*DB_PASSWORD\s+••••/s.test(frame),
+	);
+});
+
+test('/ searches with highlight; & filters; G follows again', async () => {
+	const {engine, lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('l');
+	await waitForFrame(lastFrame, () => engine.inspector.logs.has(db.id));
+	const feed = engine.inspector.logs.get(db.id)!;
+	for (let index = 1; index <= 40; index++) {
+		feed.push({stream: 'stdout', data: bytes(`row ${index}\n`)});
+	}
+
+	await waitForFrame(lastFrame, frame => /row 40/.test(frame));
+	stdin.write('/');
+	await settle();
+	stdin.write('row 7');
+	await waitForFrame(lastFrame, frame => /\/row 7/.test(frame));
+	stdin.write(keys.enter);
+	// The match is on screen and highlighted; the view stopped following.
+	await waitForFrame(
+		lastFrame,
+		frame => /row 7\b/.test(frame) && /paused/.test(frame),
+	);
+	stdin.write('G');
+	await waitForFrame(
+		lastFrame,
+		frame => /row 40/.test(frame) && /following/.test(frame),
+	);
+	stdin.write('&');
+	await settle();
+	stdin.write('row 2');
+	await settle();
+	stdin.write(keys.enter);
+	const filtered = await waitForFrame(lastFrame, frame =>
+		/filter "row 2"/.test(frame),
+	);
+	assert.match(filtered, /row 29/);
+	assert.doesNotMatch(filtered, /row 35/);
+});
+
+test('Images: l opens Layers like docker history; a shell pane takes the place and closes the streams', async () => {
+	const {engine, lastFrame, stdin} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('l');
+	await waitForFrame(lastFrame, () => openLogs(engine) === 1);
+	stdin.write(keys.escape);
+	await settle();
+	stdin.write('x');
+	await waitForFrame(lastFrame, frame => /shell: db/.test(frame));
+	await waitForFrame(lastFrame, () => openLogs(engine) === 0);
+	stdin.write('\u001D');
+	await settle();
+	stdin.write(ctrlW);
+	await waitForFrame(lastFrame, () => openLogs(engine) === 1);
+	stdin.write('2');
+	await waitForFrame(lastFrame, frame => / Layers .*app:1/.test(frame));
+	const frame = await waitForFrame(lastFrame, text =>
+		/COPY app \/app/.test(text),
+	);
+	assert.match(frame, /1\.5MB\s+COPY app \/app/);
+	assert.match(frame, /ADD rootfs/);
+	assert.equal(openLogs(engine), 0);
+});

@@ -1,0 +1,281 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import {createLogDemuxer} from '../../source/engine/log-demux.js';
+import {
+	createLineAssembler,
+	splitStamp,
+} from '../../source/inspector/log-lines.js';
+import {createLogRing, lineCost} from '../../source/inspector/log-ring.js';
+import {
+	compileQuery,
+	filterWithContext,
+} from '../../source/inspector/log-search.js';
+import {nextMatch, shownLogs} from '../../source/inspector/log-window.js';
+import {
+	parseLogArguments,
+	parseSince,
+} from '../../source/commands/inspector.js';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+function frame(type: number, text: string): Uint8Array {
+	const payload = bytes(text);
+	const out = new Uint8Array(8 + payload.length);
+	out[0] = type;
+	new DataView(out.buffer).setUint32(4, payload.length);
+	out.set(payload, 8);
+	return out;
+}
+
+const decode = (
+	chunks: ReturnType<ReturnType<typeof createLogDemuxer>['push']>,
+) => {
+	const out: Record<string, string> = {stdout: '', stderr: ''};
+	for (const chunk of chunks) {
+		out[chunk.stream] += new TextDecoder().decode(chunk.data);
+	}
+
+	return out;
+};
+
+test('demux: stdout and stderr frames come apart, split at every byte boundary', () => {
+	const stream = new Uint8Array([
+		...frame(1, 'out one\n'),
+		...frame(2, 'err one\n'),
+		...frame(1, 'out two\n'),
+	]);
+	for (let cut = 0; cut <= stream.length; cut++) {
+		for (let second = cut; second <= stream.length; second += 5) {
+			const demux = createLogDemuxer();
+			const chunks = [
+				...demux.push(stream.subarray(0, cut)),
+				...demux.push(stream.subarray(cut, second)),
+				...demux.push(stream.subarray(second)),
+			];
+			assert.deepEqual(decode(chunks), {
+				stdout: 'out one\nout two\n',
+				stderr: 'err one\n',
+			});
+		}
+	}
+});
+
+test('demux: a stream that is not multiplexed passes through as stdout', () => {
+	const demux = createLogDemuxer();
+	assert.deepEqual(decode(demux.push(bytes('plain tty output\n'))), {
+		stdout: 'plain tty output\n',
+		stderr: '',
+	});
+	assert.deepEqual(decode(demux.push(bytes('more\n'))), {
+		stdout: 'more\n',
+		stderr: '',
+	});
+});
+
+test('lines: split per stream, timestamps taken off, carriage returns and escapes cleaned', () => {
+	const lines = createLineAssembler();
+	const out = [
+		...lines.push({
+			stream: 'stdout',
+			data: bytes('2026-12-02T15:30:13.5Z hel'),
+		}),
+		...lines.push({
+			stream: 'stderr',
+			data: bytes('2026-12-02T15:30:14.123456789Z oops\n'),
+		}),
+		...lines.push({
+			stream: 'stdout',
+			data: bytes('lo \u001B[31mred\u001B[0m\u001B]0;title\u0007\n'),
+		}),
+		...lines.push({
+			stream: 'stdout',
+			data: bytes('2026-12-02T15:30:15Z 10%\r50%\r100%\r\n'),
+		}),
+	];
+	assert.deepEqual(out, [
+		{stream: 'stderr', stamp: '2026-12-02T15:30:14.123456789Z', text: 'oops'},
+		{
+			stream: 'stdout',
+			stamp: '2026-12-02T15:30:13.500000000Z',
+			text: 'hello red',
+		},
+		{stream: 'stdout', stamp: '2026-12-02T15:30:15.000000000Z', text: '100%'},
+	]);
+});
+
+test('lines: invalid UTF-8 shows as U+FFFD, a character split across chunks is kept whole', () => {
+	const lines = createLineAssembler({timestamps: false});
+	const euro = bytes('€');
+	const out = [
+		...lines.push({stream: 'stdout', data: new Uint8Array([0x61, euro[0]!])}),
+		...lines.push({
+			stream: 'stdout',
+			data: new Uint8Array([euro[1]!, euro[2]!, 0xff, 0x0a]),
+		}),
+	];
+	assert.deepEqual(out, [{stream: 'stdout', text: 'a€\uFFFD'}]);
+});
+
+test('lines: a line without a newline is cut at the limit and its rest skipped, never held', () => {
+	const lines = createLineAssembler({timestamps: false, maxLineChars: 100});
+	const out = [];
+	for (let index = 0; index < 1000; index++) {
+		out.push(...lines.push({stream: 'stdout', data: bytes('x'.repeat(1000))}));
+	}
+
+	out.push(...lines.push({stream: 'stdout', data: bytes('tail\nnext\n')}));
+	assert.equal(out.length, 2);
+	assert.equal(out[0]!.text, `${'x'.repeat(100)} …[cut]`);
+	assert.equal(out[1]!.text, 'next');
+});
+
+test('stamps: nine fraction digits, so that they compare as strings', () => {
+	assert.equal(
+		splitStamp('2026-12-02T15:30:13Z x').stamp,
+		'2026-12-02T15:30:13.000000000Z',
+	);
+	assert.ok(
+		splitStamp('2026-12-02T15:30:13.9Z a').stamp! <
+			splitStamp('2026-12-02T15:30:13.10Z a').stamp! ===
+			false,
+	);
+	assert.equal(splitStamp('no stamp here').stamp, undefined);
+});
+
+test('ring: keeps the last maxLines lines, numbered, oldest dropped', () => {
+	const ring = createLogRing({maxLines: 5});
+	for (let index = 1; index <= 12; index++) {
+		ring.push({stream: 'stdout', text: `line ${index}`});
+	}
+
+	assert.equal(ring.length, 5);
+	assert.equal(ring.at(0)!.text, 'line 8');
+	assert.equal(ring.at(4)!.text, 'line 12');
+	assert.equal(ring.at(4)!.seq, 12);
+	assert.equal(ring.indexOf(10), 2);
+	assert.equal(ring.indexOf(3), -1);
+	assert.equal(ring.dropped, 7);
+});
+
+test('ring: stays under its byte cap however long the lines are', () => {
+	const maxBytes = 200_000;
+	const ring = createLogRing({maxLines: 10_000, maxBytes});
+	for (let index = 0; index < 5000; index++) {
+		ring.push({
+			stream: 'stdout',
+			text: 'y'.repeat(index % 7 === 0 ? 20_000 : 50),
+		});
+		assert.ok(ring.bytes <= maxBytes, `at ${index}: ${ring.bytes}`);
+	}
+
+	let sum = 0;
+	for (let index = 0; index < ring.length; index++) {
+		sum += lineCost(ring.at(index)!);
+	}
+
+	assert.equal(sum, ring.bytes);
+	assert.equal(ring.at(ring.length - 1)!.seq, 5000);
+});
+
+test('search: smart case, plain text by default, regex on request, ranges to highlight', () => {
+	const plain = compileQuery({text: 'a.b', regex: false});
+	assert.ok(!('error' in plain));
+	assert.equal(plain.test('xaxb'), false);
+	assert.equal(plain.test('A.B'), true);
+	assert.deepEqual(plain.ranges('a.b and A.B'), [
+		[0, 3],
+		[8, 11],
+	]);
+	const upper = compileQuery({text: 'Err', regex: false});
+	assert.ok(!('error' in upper));
+	assert.equal(upper.test('error'), false);
+	assert.equal(upper.test('Error'), true);
+	const regex = compileQuery({text: 'line \\d+$', regex: true});
+	assert.ok(!('error' in regex));
+	assert.equal(regex.test('LINE 42'), true);
+	assert.equal(regex.test('line x'), false);
+	assert.ok('error' in compileQuery({text: '(', regex: true}));
+});
+
+test('filter with context: matches, N lines around them, gaps between groups (grep -C)', () => {
+	const lines = [
+		'a',
+		'b',
+		'HIT',
+		'c',
+		'd',
+		'e',
+		'f',
+		'HIT',
+		'g',
+		'HIT',
+		'h',
+		'i',
+		'j',
+	];
+	const isMatch = (index: number) => lines[index] === 'HIT';
+	const cases: Array<[number, Array<string | number>]> = [
+		[0, ['HIT', '--', 'HIT', '--', 'HIT']],
+		[1, ['b', 'HIT', 'c', '--', 'f', 'HIT', 'g', 'HIT', 'h']],
+		[2, ['a', 'b', 'HIT', 'c', 'd', 'e', 'f', 'HIT', 'g', 'HIT', 'h', 'i']],
+	];
+	for (const [context, expected] of cases) {
+		const kept = filterWithContext(lines.length, isMatch, context).map(index =>
+			index === -1 ? '--' : lines[index]!,
+		);
+		assert.deepEqual(kept, expected, `-C${context}`);
+	}
+});
+
+test('shown logs: a filter over the ring keeps markers, finds positions, n/N walk the matches', () => {
+	const ring = createLogRing();
+	for (let index = 1; index <= 50; index++) {
+		ring.push({stream: index % 2 ? 'stdout' : 'stderr', text: `line ${index}`});
+		if (index === 25) {
+			ring.push({stream: 'marker', text: '— restarted'});
+		}
+	}
+
+	const filtered = shownLogs(ring, {
+		filter: {text: 'line 4', regex: false},
+		context: 0,
+	});
+	const texts = Array.from({length: filtered.length}, (_, position) => {
+		const line = filtered.at(position)!;
+		return line === 'gap' ? '--' : line.text;
+	});
+	assert.deepEqual(texts, [
+		'line 4',
+		'--',
+		'— restarted',
+		'--',
+		...Array.from({length: 10}, (_, index) => `line ${40 + index}`),
+	]);
+	// Line 45 has seq 46 (the marker took one).
+	assert.equal(filtered.positionOf(46), 9);
+	const searched = shownLogs(ring, {
+		search: {text: 'line 1', regex: false},
+		context: 2,
+	});
+	const newest = nextMatch(searched, searched.length, -1)!;
+	assert.equal((searched.at(newest) as {text: string}).text, 'line 19');
+	const older = nextMatch(searched, newest, -1)!;
+	assert.equal((searched.at(older) as {text: string}).text, 'line 18');
+	assert.equal(nextMatch(searched, newest, 1), undefined);
+});
+
+test(':logs options: --since durations and dates, --tail', () => {
+	const now = Date.parse('2026-12-02T16:00:00Z');
+	assert.equal(parseSince('10m', now), now - 600_000);
+	assert.equal(parseSince('1h30m', now), now - 5_400_000);
+	assert.equal(parseSince('2026-12-02T15:00:00Z', now), now - 3_600_000);
+	assert.equal(parseSince('soon', now), undefined);
+	assert.deepEqual(parseLogArguments(['--since', '10m', '--tail=200'], now), {
+		options: {since: now - 600_000, tail: 200},
+	});
+	assert.deepEqual(parseLogArguments(['--tail', 'all'], now), {
+		options: {tail: 'all'},
+	});
+	assert.ok('error' in parseLogArguments(['--tail', 'many'], now));
+	assert.ok('error' in parseLogArguments(['--follow'], now));
+});
