@@ -14,6 +14,7 @@ import {initialState} from './state/types.js';
 import App from './ui/app.js';
 import {ServicesProvider} from './ui/context.js';
 import {createFrameSignal} from './ui/direct-region.js';
+import {createInkOutput} from './ui/ink-output.js';
 import {createShellKeys} from './input/shell-keys.js';
 import type {EscapeKey} from './keymap/escape-key.js';
 
@@ -97,6 +98,8 @@ export default async function run(options: RunOptions): Promise<number> {
 	const stopSync = startSync(engine, store);
 	const sessions = createShellSessions();
 	const frames = createFrameSignal();
+	// Ink's frames reach the terminal through this, which writes only the lines that changed.
+	const output = createInkOutput(process.stdout);
 	const instance = render(
 		<ServicesProvider
 			value={{
@@ -108,8 +111,10 @@ export default async function run(options: RunOptions): Promise<number> {
 				keys: createShellKeys(),
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				directDraw: {
-					write(data) {
+					write(data, rows) {
 						process.stdout.write(data);
+						// Drawn over Ink's lines: its next frame puts its own there again.
+						output.invalidate(rows);
 					},
 					frames,
 				},
@@ -118,6 +123,7 @@ export default async function run(options: RunOptions): Promise<number> {
 			<App />
 		</ServicesProvider>,
 		{
+			stdout: output.stdout,
 			exitOnCtrlC: false,
 			patchConsole: true,
 			maxFps: 30,
@@ -186,6 +192,7 @@ export default async function run(options: RunOptions): Promise<number> {
 	} finally {
 		stopSync();
 		instance.cleanup();
+		output.dispose();
 		restore();
 		// Shells left open get their hangup (the engine would keep them running), within a bounded wait.
 		await sessions.closeAll(1500);

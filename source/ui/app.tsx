@@ -103,7 +103,23 @@ export default function App() {
 
 	const enabled = useBindingEnabled();
 	const table = useKeymapTable();
-	const now = useNow(1000);
+	// What the clock drives here: the reconnect countdown, and ages in the details and transfer overlays.
+	const now = useNow(1000, time => {
+		if (
+			connection.status === 'unreachable' ||
+			connection.status === 'reconnecting'
+		) {
+			return String(Math.ceil((connection.retryAt - time) / 1000));
+		}
+
+		const overlay = ui.overlay?.kind;
+		return overlay === 'details' ||
+			overlay === 'transfer' ||
+			overlay === 'files' ||
+			overlay === 'search'
+			? String(Math.floor(time / 1000))
+			: '';
+	});
 
 	const flashId = ui.flash?.id;
 	useEffect(() => {
