@@ -62,7 +62,11 @@ export default async function run(options: RunOptions): Promise<number> {
 	const engine = options.readOnly
 		? readOnlyEngine(createDockerEngine(endpoint))
 		: createDockerEngine(endpoint);
-	const store = createStore(reducer, initialState(endpoint.host));
+	// Engine news waits up to 100 ms to be drawn together (the sync gathers events as long): a flood of events
+	// makes about ten frames a second, and a key never queues behind a frame per event.
+	const store = createStore(reducer, initialState(endpoint.host), {
+		newsDelayMs: 100,
+	});
 
 	const mouse = options.mouse ?? true;
 	// The dashboard lives in the alternate screen; whatever way we leave (quit, Ctrl-C, a signal, a crash), the
