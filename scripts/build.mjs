@@ -33,9 +33,9 @@ const noDevtools = {
 	},
 };
 
-// dockerode and docker-modem require, at load, what only some connections use: BuildKit sessions (gRPC and
-// protobuf, for builds with a session) and ssh2 (for ssh:// hosts). Together that is more than half of the
-// bundle's code to evaluate before the first screen. Here those requires run on first use instead.
+// dockerode and docker-modem require, at load, what only some uses need: BuildKit sessions (gRPC and protobuf,
+// left out) and ssh2 (for ssh:// hosts, required here on first use instead). Together that was more than half
+// of the bundle's code to evaluate before the first screen.
 const lazyRequires = {
 	name: 'lazy-requires',
 	setup(build) {
@@ -48,15 +48,18 @@ const lazyRequires = {
 			return {contents: text.replace(from, to), loader: 'js'};
 		};
 
-		build.onLoad(
-			{filter: /[/\\]dockerode[/\\]lib[/\\]docker\.js$/},
-			arguments_ =>
-				rewrite(
-					arguments_.path,
-					"withSession = require('./session'),",
-					"withSession = function () { return require('./session').apply(this, arguments); },",
-				),
+		// BuildKit sessions (gRPC and protobuf) serve builds with `version: '2'` and dockerode's own
+		// followProgress; dockpit uses neither (it builds with the classic builder and reads progress itself).
+		build.onResolve({filter: /^\.\/(session|buildkit)$/}, arguments_ =>
+			arguments_.importer.includes(`${path.sep}dockerode${path.sep}`)
+				? {path: arguments_.path, namespace: 'no-buildkit'}
+				: undefined,
 		);
+		build.onLoad({filter: /.*/, namespace: 'no-buildkit'}, () => ({
+			contents:
+				"module.exports = () => { throw new Error('BuildKit sessions are not part of the dockpit bundle'); };",
+			loader: 'js',
+		}));
 		build.onLoad(
 			{filter: /[/\\]docker-modem[/\\]lib[/\\]modem\.js$/},
 			arguments_ =>

@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import {useCallback, useEffect, useRef} from 'react';
+import {lazy, Suspense, useCallback, useEffect, useRef} from 'react';
 import {bindingsFor} from '../keymap/match.js';
 import {helpOrder} from '../keymap/help-order.js';
 import {goneTargets} from '../state/dialog-selectors.js';
@@ -15,7 +15,7 @@ import TooSmall from './components/too-small.js';
 import UnreachableScreen from './components/unreachable-screen.js';
 import {runningCount} from '../state/selectors.js';
 import {useAppState, useServices} from './context.js';
-import {terminalContentSize} from './components/terminal-view.js';
+import {terminalContentSize} from './terminal-size.js';
 import {
 	activeScopes,
 	useBindingEnabled,
@@ -31,8 +31,11 @@ import {theme} from './theme.js';
 import ContainersView from './views/containers-view.js';
 import EventsView from './views/events-view.js';
 import ImagesView from './views/images-view.js';
-import ShellPane, {replaceQuestion} from './views/shell-pane.js';
+import {replaceQuestion} from './views/shell-question.js';
 import TransferOverlays from './views/transfer-overlays.js';
+
+// The shell pane and its terminal emulator (@xterm/headless) load when a shell first opens, not at start.
+const ShellPane = lazy(async () => import('./views/shell-pane.js'));
 
 /**
 The smallest terminal the layout is made for.
@@ -277,12 +280,22 @@ export default function App() {
 					{tooSmall ? null : body}
 				</Box>
 				{ui.shell && layout.shell ? (
-					<ShellPane
-						key={ui.shell.id}
-						pane={ui.shell}
-						width={layout.shell.width}
-						height={layout.shell.height}
-					/>
+					<Suspense
+						fallback={
+							<Box
+								width={layout.shell.width}
+								height={layout.shell.height}
+								flexShrink={0}
+							/>
+						}
+					>
+						<ShellPane
+							key={ui.shell.id}
+							pane={ui.shell}
+							width={layout.shell.width}
+							height={layout.shell.height}
+						/>
+					</Suspense>
 				) : null}
 			</Box>
 			{tooSmall ? null : (

@@ -262,21 +262,48 @@ try {
 		percentile(switches, 95) <= 30,
 	);
 
-	// Idle: nothing changes on the engine (our fleet sleeps); the screen shows ages past their first minute.
-	await sleep(1000);
+	// Idle: the list filtered to our fleet, which sleeps; its ages are past their first minute by the end. On a
+	// shared engine other people's events still change the counters: they are counted and printed beside.
+	app.write('/');
+	await sleep(100);
+	app.write(`${prefix}-`);
+	await sleep(100);
+	app.write('\r');
+	await app.waitFor(`filter: ${prefix}-`);
+	await sleep(1500);
 	let bytesBefore = Buffer.byteLength(app.output());
 	let cpuBefore = cpuMs(app.pid);
+	const idleFrom = Math.floor(Date.now() / 1000);
 	started = performance.now();
 	await sleep(idleSeconds * 1000);
 	const idleBytes = Buffer.byteLength(app.output()) - bytesBefore;
 	const idleCpu =
 		((cpuMs(app.pid) - cpuBefore) / (performance.now() - started)) * 100;
+	const others = spawnSync(
+		'docker',
+		[
+			'events',
+			'--since',
+			String(idleFrom),
+			'--until',
+			String(Math.ceil(Date.now() / 1000)),
+			'--format',
+			'{{.Type}}',
+		],
+		{encoding: 'utf8'},
+	)
+		.stdout.split('\n')
+		.filter(Boolean).length;
 	figure(
 		`idle ${idleSeconds} s, ${running} running: bytes written / own CPU`,
-		`${idleBytes} B / ${idleCpu.toFixed(2)} %`,
+		`${idleBytes} B / ${idleCpu.toFixed(2)} % (engine events meanwhile, from others: ${others})`,
 		'0 B / ≤ 0.3 %',
 		idleBytes === 0 && idleCpu <= 0.3,
 	);
+	app.write('/');
+	await sleep(100);
+	app.write('\u0015\r');
+	await app.waitFor(screen => !screen.includes(`filter: ${prefix}-`));
 
 	// A flood of engine events (pause/unpause of five running containers, about 2,000 events a minute) while the
 	// list is filtered to rows that the flood does not touch: keys must stay quick, and the bytes written follow
