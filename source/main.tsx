@@ -17,6 +17,7 @@ import {createFrameSignal} from './ui/direct-region.js';
 import {createInkOutput} from './ui/ink-output.js';
 import {createShellKeys} from './input/shell-keys.js';
 import type {EscapeKey} from './keymap/escape-key.js';
+import {historyPath, readHistory} from './command-line/history.js';
 
 export type RunOptions = {
 	readonly host?: string;
@@ -36,6 +37,11 @@ export type RunOptions = {
 	@default true
 	*/
 	readonly mouse?: boolean;
+	/**
+	Mask values that look secret (env, labels) until revealed with `v` in details.
+	@default true
+	*/
+	readonly maskSecrets?: boolean;
 };
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -66,6 +72,12 @@ export default async function run(options: RunOptions): Promise<number> {
 	// makes about ten frames a second, and a key never queues behind a frame per event.
 	const store = createStore(reducer, initialState(endpoint.host), {
 		newsDelayMs: 100,
+	});
+	// The command line's history, kept across runs in the XDG state folder.
+	const historyFile = historyPath(process.env, os.homedir());
+	store.dispatch({
+		type: 'cmdline/history-loaded',
+		lines: readHistory(historyFile),
 	});
 
 	const mouse = options.mouse ?? true;
@@ -113,7 +125,9 @@ export default async function run(options: RunOptions): Promise<number> {
 				sessions,
 				shells: options.shells,
 				keys: createShellKeys(),
+				maskSecrets: options.maskSecrets ?? true,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
+				historyFile,
 				directDraw: {
 					write(data, rows) {
 						process.stdout.write(data);

@@ -60,35 +60,52 @@ export function listNotes(
 }
 
 /**
-The engine call for `verb` on one container. `already` is worded from what the pane showed when the key was
-pressed; the engine answers 304 for those, which is success.
+What the command line can do to a container without asking: the verbs of `docker start/stop/restart/pause/unpause`.
 */
-function verbStep(
+export type ContainerAction =
+	'start' | 'stop' | 'restart' | 'pause' | 'unpause';
+
+/**
+The engine call for `action` on one container, with its docker line. `already` is worded from what the pane
+showed when the key was pressed; the engine answers 304 for those, which is success.
+*/
+export function actionStep(
 	{engine, store}: CommandContext,
-	verb: ContainerVerb,
+	action: ContainerAction,
 	target: Target,
+	options: {readonly timeout?: number} = {},
 ): Step {
-	const current = stateOf(store.getState(), target.id);
-	switch (verb) {
+	const state = store.getState();
+	const current = stateOf(state, target.id);
+	const docker = ['docker', action, target.name];
+	switch (action) {
 		case 'start': {
 			return {
 				target,
 				busy: 'starting',
 				done: 'started',
 				...(current === 'running' ? {already: 'already running'} : {}),
+				docker,
 				run: async () => engine.startContainer(target.id),
 			};
 		}
 
 		case 'stop': {
+			const {timeout} = options;
 			return {
 				target,
 				busy: 'stopping',
 				done: 'stopped',
-				...(isUp(store.getState(), target.id)
-					? {}
-					: {already: 'already stopped'}),
-				run: async () => engine.stopContainer(target.id),
+				...(isUp(state, target.id) ? {} : {already: 'already stopped'}),
+				docker:
+					timeout === undefined
+						? docker
+						: ['docker', 'stop', '-t', String(timeout), target.name],
+				run: async () =>
+					engine.stopContainer(
+						target.id,
+						timeout === undefined ? undefined : {timeout},
+					),
 			};
 		}
 
@@ -97,26 +114,50 @@ function verbStep(
 				target,
 				busy: 'restarting',
 				done: 'restarted',
+				docker,
 				run: async () => engine.restartContainer(target.id),
 			};
 		}
 
-		case 'pause-toggle': {
-			return current === 'paused'
-				? {
-						target,
-						busy: 'unpausing',
-						done: 'unpaused',
-						run: async () => engine.unpauseContainer(target.id),
-					}
-				: {
-						target,
-						busy: 'pausing',
-						done: 'paused',
-						run: async () => engine.pauseContainer(target.id),
-					};
+		case 'pause': {
+			return {
+				target,
+				busy: 'pausing',
+				done: 'paused',
+				...(current === 'paused' ? {already: 'already paused'} : {}),
+				docker,
+				run: async () => engine.pauseContainer(target.id),
+			};
+		}
+
+		case 'unpause': {
+			return {
+				target,
+				busy: 'unpausing',
+				done: 'unpaused',
+				docker,
+				run: async () => engine.unpauseContainer(target.id),
+			};
 		}
 	}
+}
+
+function verbStep(
+	context: CommandContext,
+	verb: ContainerVerb,
+	target: Target,
+): Step {
+	if (verb !== 'pause-toggle') {
+		return actionStep(context, verb, target);
+	}
+
+	return actionStep(
+		context,
+		stateOf(context.store.getState(), target.id) === 'paused'
+			? 'unpause'
+			: 'pause',
+		target,
+	);
 }
 
 /**
@@ -150,6 +191,23 @@ export async function performVerb(
 		context.store,
 		targets.map(target => verbStep(context, verb, target)),
 		verbWords[verb],
+	);
+	unmarkFinished(context, outcomes);
+}
+
+/**
+Runs `action` on the containers at once (the command line: `:stop web db`).
+*/
+export async function performAction(
+	context: CommandContext,
+	action: ContainerAction,
+	targets: readonly Target[],
+	options: {readonly timeout?: number} = {},
+): Promise<void> {
+	const outcomes = await runSteps(
+		context.store,
+		targets.map(target => actionStep(context, action, target, options)),
+		action,
 	);
 	unmarkFinished(context, outcomes);
 }
@@ -257,6 +315,10 @@ export async function performKill(
 			target,
 			busy: 'killing',
 			done: signal === 'SIGKILL' ? 'killed' : `sent ${signal} to`,
+			docker:
+				signal === 'SIGKILL'
+					? ['docker', 'kill', target.name]
+					: ['docker', 'kill', '-s', signal.replace(/^SIG/, ''), target.name],
 			run: async () => engine.killContainer(target.id, signal),
 		})),
 		signal === 'SIGKILL' ? 'kill' : `send ${signal} to`,

@@ -26,6 +26,15 @@ export type CommandContext = {
 	The terminal size a session opened now gets: the shell pane's inside.
 	*/
 	readonly shellSize: () => {readonly columns: number; readonly rows: number};
+	/**
+	`--read-only`: the command line refuses commands that change the engine.
+	@default false
+	*/
+	readonly readOnly?: boolean;
+	/**
+	Where the command line's history is kept across runs; absent: only for this run.
+	*/
+	readonly historyFile?: string;
 };
 
 export type Command = (context: CommandContext) => void | Promise<void>;

@@ -23,6 +23,15 @@ function users(state: AppState, imageId: string): string[] {
 }
 
 /**
+What `docker rmi` is given to remove the whole image: its tag when it has one, else its short id (a tag of an image
+with several would only untag that one).
+*/
+function rmiName(state: AppState, image: Target): string {
+	const tags = state.images.get(image.id)?.repoTags ?? [];
+	return tags.length === 1 ? tags[0]! : shortId(image.id);
+}
+
+/**
 Removing an image with several tags needs force, which is what `docker rmi -f` does; when no container uses it,
 that is all force changes, so the one "remove it and all its tags" choice sends it. When a container uses it, the
 engine is asked plainly and its refusal is shown with the choice to force.
@@ -129,6 +138,12 @@ export async function performRemoveImage(
 		target: image,
 		busy: choice.untag ? 'untagging' : 'removing',
 		done: choice.untag ? 'untagged' : 'removed',
+		docker: [
+			'docker',
+			'rmi',
+			...(!choice.untag && force ? ['-f'] : []),
+			choice.untag ?? rmiName(state, image),
+		],
 		run: async () =>
 			engine.removeImage(choice.untag ?? image.id, {
 				force: choice.untag ? false : force,
@@ -201,6 +216,12 @@ export async function performRemoveImages(
 			target,
 			busy: 'removing',
 			done: 'removed',
+			docker: [
+				'docker',
+				'rmi',
+				...(removeAllForce(state, target.id) ? ['-f'] : []),
+				rmiName(state, target),
+			],
 			run: async () =>
 				engine.removeImage(target.id, {
 					force: removeAllForce(state, target.id),

@@ -10,8 +10,8 @@ import {
 import {removeImages} from './images.js';
 import {removeContainers} from './remove-containers.js';
 import {submitForm} from './submit-form.js';
+import {lineCommands} from './line-commands.js';
 import {transferCommands} from './transfer-commands.js';
-import {EngineError} from '../engine/types.js';
 import type {CommandId} from '../keymap/keymap.js';
 import {
 	answerReplace,
@@ -21,8 +21,8 @@ import {
 	openForSelected,
 	zoomShell,
 } from './shell.js';
-import {selectedKey, visibleEvents} from '../state/selectors.js';
-import type {DetailsTarget} from '../state/types.js';
+import {selectedKey} from '../state/selectors.js';
+import {showDetails} from './details.js';
 
 export type {Command, CommandContext} from './context.js';
 
@@ -63,48 +63,12 @@ const quit: Command = ({exit}) => {
 /**
 Opens the details overlay on the selected row and loads what it shows.
 */
-const openDetails: Command = async ({engine, store}) => {
-	const state = store.getState();
+const openDetails: Command = async context => {
+	const state = context.store.getState();
 	const {pane} = state.ui;
 	const key = selectedKey(state, pane);
-	if (key === undefined) {
-		return;
-	}
-
-	if (pane === 'events') {
-		const event = visibleEvents(state).find(row => String(row.seq) === key);
-		if (event) {
-			const target: DetailsTarget = {pane, seq: event.seq};
-			store.dispatch({type: 'ui/details-open', target});
-			store.dispatch({
-				type: 'ui/details-loaded',
-				target,
-				data: {kind: 'event', event},
-			});
-		}
-
-		return;
-	}
-
-	const target: DetailsTarget = {pane, id: key};
-	store.dispatch({type: 'ui/details-open', target});
-	try {
-		const data =
-			pane === 'containers'
-				? ({
-						kind: 'container',
-						details: await engine.inspectContainer(key),
-					} as const)
-				: ({kind: 'image', details: await engine.inspectImage(key)} as const);
-		store.dispatch({type: 'ui/details-loaded', target, data});
-	} catch (error) {
-		const message =
-			error instanceof EngineError && error.kind === 'not-found'
-				? `It is gone: ${error.message}`
-				: error instanceof Error
-					? error.message
-					: String(error);
-		store.dispatch({type: 'ui/details-failed', target, error: message});
+	if (key !== undefined) {
+		await showDetails(context, pane, key);
 	}
 };
 
@@ -180,6 +144,12 @@ export const commands: Record<CommandId, Command> = {
 	'details.page-up': pageOverlay(-1),
 	'details.top': scrollOverlay('top'),
 	'details.bottom': scrollOverlay('bottom'),
+	'details.reveal'({store}) {
+		store.dispatch({type: 'ui/details-toggle', option: 'reveal'});
+	},
+	'details.wrap'({store}) {
+		store.dispatch({type: 'ui/details-toggle', option: 'wrap'});
+	},
 	'help.close'({store}) {
 		store.dispatch({type: 'ui/overlay-close'});
 	},
@@ -235,4 +205,5 @@ export const commands: Record<CommandId, Command> = {
 		store.dispatch({type: 'ui/overlay-close'});
 	},
 	...transferCommands,
+	...lineCommands,
 };

@@ -8,7 +8,7 @@ import {
 	selectedContainer,
 	selectedImage,
 } from '../state/selectors.js';
-import type {FormOverlay, Note} from '../state/types.js';
+import type {FormOverlay, Note, Target} from '../state/types.js';
 import type {Command, CommandContext} from './context.js';
 import {isGone, reason} from './words.js';
 
@@ -110,12 +110,20 @@ const memoryNote: Note = {
 /**
 `c` on Containers: the commit form, with the count of changes (`docker diff`) once the engine has said.
 */
-export const commitContainer: Command = async ({engine, store}) => {
-	const container = selectedContainer(store.getState());
-	if (!container) {
-		return;
+export const commitContainer: Command = async context => {
+	const container = selectedContainer(context.store.getState());
+	if (container) {
+		await openCommitForm(context, container);
 	}
+};
 
+/**
+The commit form for `container` (`c`, or `:commit NAME` without a repository).
+*/
+export async function openCommitForm(
+	{engine, store}: CommandContext,
+	container: Target,
+): Promise<void> {
 	const title = `Commit ${container.name} as a new image`;
 	store.dispatch({
 		type: 'ui/overlay-open',
@@ -156,26 +164,28 @@ export const commitContainer: Command = async ({engine, store}) => {
 			],
 		});
 	}
-};
+}
 
 /**
 `t` on Images.
 */
-export const tagImage: Command = ({store}) => {
-	const image = selectedImage(store.getState());
-	if (!image) {
-		return;
+export const tagImage: Command = context => {
+	const image = selectedImage(context.store.getState());
+	if (image) {
+		openTagForm(context, {id: image.id, name: imageName(image)});
 	}
+};
 
+/**
+The tag form for `image` (`t`, or `:tag` without a new tag).
+*/
+export function openTagForm({store}: CommandContext, image: Target): void {
 	store.dispatch({
 		type: 'ui/overlay-open',
 		overlay: {
 			kind: 'form',
-			title: `Tag ${imageName(image)}`,
-			purpose: {
-				form: 'tag',
-				image: {id: image.id, name: imageName(image)},
-			},
+			title: `Tag ${image.name}`,
+			purpose: {form: 'tag', image},
 			fields: tagFormFields(),
 			focus: 0,
 			notes: [
@@ -186,4 +196,4 @@ export const tagImage: Command = ({store}) => {
 			],
 		},
 	});
-};
+}

@@ -8,6 +8,7 @@ import type {
 import {isUp, listNotes, stateOf, unmarkFinished} from './containers.js';
 import type {Command, CommandContext} from './context.js';
 import {targetsFor} from './targets.js';
+import {logged} from './command-log.js';
 import {runSteps} from './task.js';
 import {count} from './words.js';
 
@@ -115,9 +116,18 @@ export async function performRemove(
 			target,
 			busy: 'removing',
 			done: 'removed',
+			docker: [
+				'docker',
+				'rm',
+				...(mode === 'force' ? ['-f'] : []),
+				...(volumes ? ['-v'] : []),
+				target.name,
+			],
 			async run() {
 				if (mode === 'stop-remove' && isUp(store.getState(), target.id)) {
-					await engine.stopContainer(target.id);
+					await logged(store, ['docker', 'stop', target.name], async () =>
+						engine.stopContainer(target.id),
+					);
 				}
 
 				await engine.removeContainer(target.id, {

@@ -2,9 +2,10 @@
 The shell pane's commands: open a session (exec or attach) for the selected container, focus, replace and close
 the pane. Sessions live in `ShellSessions`; the store only learns what the UI shows about them.
 */
+import {logStart} from './command-log.js';
 import type {CommandContext} from './context.js';
 import {selectedContainer} from '../state/selectors.js';
-import type {ShellMode, ShellTarget} from '../state/types.js';
+import type {ContainerRow, ShellMode, ShellTarget} from '../state/types.js';
 
 /**
 Docker's own detach keys for `attach` sessions: typed in the pane, they detach and leave the container running.
@@ -37,6 +38,19 @@ export async function openShell(
 	const id = sessions.nextId();
 	store.dispatch({type: 'shell/opening', id, target});
 	const size = shellSize();
+	const logEnd = logStart(
+		store,
+		target.mode === 'exec'
+			? ['docker', 'exec', '-it', target.name, shells[0] ?? '/bin/sh']
+			: options.start
+				? ['docker', 'start', '-ai', target.name]
+				: [
+						'docker',
+						'attach',
+						`--detach-keys=${attachDetachKeys}`,
+						target.name,
+					],
+	);
 	try {
 		const session =
 			target.mode === 'exec'
@@ -46,6 +60,7 @@ export async function openShell(
 						detachKeys: attachDetachKeys,
 						...(options.start ? {start: true} : {}),
 					});
+		logEnd({ok: true});
 		if (store.getState().ui.shell?.id !== id) {
 			// Closed or replaced while the engine was answering.
 			session.close();
@@ -58,49 +73,58 @@ export async function openShell(
 		});
 		store.dispatch({type: 'shell/opened', id});
 	} catch (error) {
+		logEnd({ok: false, error});
 		store.dispatch({type: 'shell/failed', id, error: message(error)});
 	}
 }
 
 /**
-`x` / `X` on the selected container: back to its pane when that is what the pane shows, a question when the
-pane runs a session elsewhere, else a new session.
+A session of `mode` for `container`: back to its pane when that is what the pane shows, a question when the pane
+runs a session elsewhere, else a new session (`x`, `X`, `:exec`, `:attach`).
+*/
+export async function openForContainer(
+	context: CommandContext,
+	container: ContainerRow,
+	mode: ShellMode,
+): Promise<void> {
+	const {store} = context;
+	const target: ShellTarget = {
+		containerId: container.id,
+		name: container.name,
+		mode,
+	};
+	const {shell} = store.getState().ui;
+	if (shell && shell.status !== 'ended') {
+		store.dispatch(
+			shell.containerId === target.containerId && shell.mode === mode
+				? {type: 'shell/focus', focused: true}
+				: {type: 'shell/ask-replace', target},
+		);
+		return;
+	}
+
+	if (container.state !== 'running') {
+		store.dispatch({
+			type: 'ui/flash',
+			text: `${container.name} is ${container.state}: ${mode === 'exec' ? 'a shell' : 'attaching'} needs it running`,
+			level: 'warning',
+		});
+		return;
+	}
+
+	await openShell(context, target);
+}
+
+/**
+`x` / `X` on the selected container.
 */
 export const openForSelected =
 	(mode: ShellMode) =>
 	async (context: CommandContext): Promise<void> => {
-		const {store} = context;
-		const state = store.getState();
-		const container = selectedContainer(state);
-		if (!container) {
-			return;
+		const container = selectedContainer(context.store.getState());
+		if (container) {
+			await openForContainer(context, container, mode);
 		}
-
-		const target: ShellTarget = {
-			containerId: container.id,
-			name: container.name,
-			mode,
-		};
-		const {shell} = state.ui;
-		if (shell && shell.status !== 'ended') {
-			store.dispatch(
-				shell.containerId === target.containerId && shell.mode === mode
-					? {type: 'shell/focus', focused: true}
-					: {type: 'shell/ask-replace', target},
-			);
-			return;
-		}
-
-		if (container.state !== 'running') {
-			store.dispatch({
-				type: 'ui/flash',
-				text: `${container.name} is ${container.state}: ${mode === 'exec' ? 'a shell' : 'attaching'} needs it running`,
-				level: 'warning',
-			});
-			return;
-		}
-
-		await openShell(context, target);
 	};
 
 /**

@@ -1,5 +1,6 @@
 import type {Store} from '../state/store.js';
 import type {FlashLevel, Target} from '../state/types.js';
+import {logged} from './command-log.js';
 import {capitalize, isConflict, isGone, reason} from './words.js';
 
 /**
@@ -80,7 +81,9 @@ Runs `step` with a spinner on its row and says how it went; never throws.
 */
 export async function attempt(store: Store, step: Step): Promise<Outcome> {
 	try {
-		await whileBusy(store, [step.target.id], step.busy, step.run);
+		await whileBusy(store, [step.target.id], step.busy, async () =>
+			logged(store, step.docker, step.run),
+		);
 		return {
 			target: step.target,
 			ok: true,

@@ -29,6 +29,7 @@ import {
 	runTransfer,
 	cancelTransfer,
 } from './transfer-runner.js';
+import {logged} from './command-log.js';
 import {reason} from './words.js';
 import {EngineError} from '../engine/types.js';
 
@@ -188,6 +189,7 @@ export async function login(
 	context: CommandContext,
 	registry?: string,
 	thenPush?: string,
+	username?: string,
 ): Promise<void> {
 	const image = selectedImage(context.store.getState());
 	const fromImage = image ? pushableTag(image) : undefined;
@@ -202,14 +204,18 @@ export async function login(
 		context,
 		{form: 'transfer', action: 'login', ...(thenPush ? {thenPush} : {})},
 		`Log in to ${registryLabel(key)}`,
-		{registry: chosen, username: existing?.username ?? ''},
+		{registry: chosen, username: username ?? existing?.username ?? ''},
 		[
 			{
 				text: 'The engine checks the password with the registry; then it is kept where docker login keeps it ($DOCKER_CONFIG/config.json, or its credential helper).',
 				tone: 'muted',
 			},
 		],
-		chosen === '' ? 0 : existing?.username ? 2 : 1,
+		chosen === '' && registry === undefined
+			? 0
+			: (username ?? existing?.username)
+				? 2
+				: 1,
 	);
 }
 
@@ -241,7 +247,11 @@ export async function logout(
 
 	const key = configKey(registry);
 	try {
-		const removed = await eraseCredentials(registry);
+		const removed = await logged(
+			store,
+			['docker', 'logout', ...(registry ? [registry] : [])],
+			async () => eraseCredentials(registry),
+		);
 		store.dispatch({
 			type: 'ui/flash',
 			text: removed
@@ -282,7 +292,9 @@ export async function search(
 		overlay: {kind: 'search', term: clean, selected: 0},
 	});
 	try {
-		const results = await engine.searchImages(clean);
+		const results = await logged(store, ['docker', 'search', clean], async () =>
+			engine.searchImages(clean),
+		);
 		store.dispatch({type: 'transfer/search-results', term: clean, results});
 	} catch (error) {
 		const why = reason(error);

@@ -12,6 +12,7 @@ import {
 	type TransferKind,
 	type TransferLayer,
 } from '../state/transfer-types.js';
+import {logStart} from './command-log.js';
 import type {DockerLine} from './task.js';
 import {reason} from './words.js';
 
@@ -124,6 +125,7 @@ export async function runTransfer<T>(
 		lines: [],
 	};
 	store.dispatch({type: 'transfer/start', transfer, show: job.show ?? true});
+	const logEnd = logStart(store, job.docker, now);
 
 	const layers = new Map<string, TransferLayer>();
 	const lines: string[] = [];
@@ -198,6 +200,11 @@ export async function runTransfer<T>(
 
 		flush();
 		controllers.delete(id);
+		logEnd(
+			status === 'done'
+				? {ok: true}
+				: {ok: false, error: status === 'cancelled' ? 'cancelled' : result},
+		);
 		store.dispatch({
 			type: 'transfer/end',
 			id,

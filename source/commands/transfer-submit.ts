@@ -33,6 +33,7 @@ import {
 	search,
 	logout,
 } from './transfer-commands.js';
+import {logged} from './command-log.js';
 import {runTransfer} from './transfer-runner.js';
 import {reason} from './words.js';
 
@@ -185,11 +186,23 @@ async function perform(
 				notes: [{text: `Checking with ${registryLabel(key)}…`, tone: 'muted'}],
 			});
 			try {
-				await engine.checkAuth({
-					username: request.username,
-					password: request.password,
-					serveraddress: key,
-				});
+				// The password goes to the engine, never into the line: docker login reads it from a prompt too.
+				await logged(
+					store,
+					[
+						'docker',
+						'login',
+						'-u',
+						request.username,
+						...(request.registry ? [request.registry] : []),
+					],
+					async () =>
+						engine.checkAuth({
+							username: request.username,
+							password: request.password,
+							serveraddress: key,
+						}),
+				);
 			} catch (error) {
 				const wrong =
 					error instanceof EngineError && error.kind === 'unauthorized';

@@ -30,7 +30,9 @@ export type Scope =
 	| 'shell-replace'
 	| 'transfer'
 	| 'files'
-	| 'search';
+	| 'search'
+	| 'command'
+	| 'log';
 
 export type Binding = {
 	readonly command: string;
@@ -73,11 +75,21 @@ export const keymap = [
 		hint: 'quit',
 	},
 	{
+		command: 'app.command-line',
+		keys: [':'],
+		scope: 'global',
+		group: 'General',
+		description:
+			"Command line: docker's commands by name (:stop web, :run …, :log)",
+		hint: 'command',
+	},
+	{
 		command: 'app.force-quit',
 		keys: ['ctrl+c'],
 		scope: 'always',
 		group: 'General',
-		description: 'Quit from anywhere',
+		description:
+			'Quit from anywhere but the focused shell pane, where Ctrl-C goes to the container',
 	},
 	{
 		command: 'pane.containers',
@@ -350,6 +362,20 @@ export const keymap = [
 		scope: 'details',
 		group: 'Details',
 		description: 'Scroll to the bottom',
+	},
+	{
+		command: 'details.reveal',
+		keys: ['v'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Show or hide values that look secret (passwords, tokens)',
+	},
+	{
+		command: 'details.wrap',
+		keys: ['w'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Wrap long values, or cut them at the edge',
 	},
 	{
 		command: 'help.close',
@@ -755,6 +781,105 @@ export const keymap = [
 		group: 'Search results',
 		description: 'Close the results',
 		hint: 'close',
+	},
+
+	// The `:` command line (source/command-line/) and the command log.
+	{
+		command: 'command.run',
+		keys: ['enter'],
+		scope: 'command',
+		group: 'Command line',
+		description:
+			'Run the line (a wrong argument keeps it here and sends nothing)',
+		hint: 'run',
+	},
+	{
+		command: 'command.cancel',
+		keys: ['escape'],
+		scope: 'command',
+		group: 'Command line',
+		description: 'Close the command line',
+		hint: 'cancel',
+	},
+	{
+		command: 'command.complete',
+		keys: ['tab'],
+		scope: 'command',
+		group: 'Command line',
+		description: 'Complete the word (again: the next candidate)',
+		hint: 'complete',
+	},
+	{
+		command: 'command.complete-back',
+		keys: ['shift+tab'],
+		scope: 'command',
+		group: 'Command line',
+		description: 'The previous candidate',
+	},
+	{
+		command: 'command.history-back',
+		keys: ['up'],
+		scope: 'command',
+		group: 'Command line',
+		description: 'The line before, from the history',
+		hint: 'history',
+	},
+	{
+		command: 'command.history-forward',
+		keys: ['down'],
+		scope: 'command',
+		group: 'Command line',
+		description: 'The line after, from the history',
+	},
+	{
+		command: 'log.close',
+		keys: ['escape', 'q', 'enter'],
+		scope: 'log',
+		group: 'Command log',
+		description: 'Close the command log',
+		hint: 'close',
+	},
+	{
+		command: 'log.down',
+		keys: ['j', 'down'],
+		scope: 'log',
+		group: 'Command log',
+		description: 'Scroll down (older lines)',
+	},
+	{
+		command: 'log.up',
+		keys: ['k', 'up'],
+		scope: 'log',
+		group: 'Command log',
+		description: 'Scroll up (newer lines)',
+	},
+	{
+		command: 'log.page-down',
+		keys: ['pagedown', 'space'],
+		scope: 'log',
+		group: 'Command log',
+		description: 'Scroll down a page',
+	},
+	{
+		command: 'log.page-up',
+		keys: ['pageup'],
+		scope: 'log',
+		group: 'Command log',
+		description: 'Scroll up a page',
+	},
+	{
+		command: 'log.top',
+		keys: ['g'],
+		scope: 'log',
+		group: 'Command log',
+		description: 'The newest line',
+	},
+	{
+		command: 'log.bottom',
+		keys: ['G'],
+		scope: 'log',
+		group: 'Command log',
+		description: 'The oldest line',
 	},
 ] as const satisfies readonly Binding[];
 

@@ -17,6 +17,10 @@ export function activeScopes(state: AppState): Scope[] {
 		return ['shell-replace', 'always'];
 	}
 
+	if (ui.commandLine) {
+		return ['command', 'always'];
+	}
+
 	if (ui.overlay) {
 		return [ui.overlay.kind, 'always'];
 	}

@@ -18,6 +18,7 @@ import type {
 	ShellTarget,
 } from './types.js';
 import type {TransferAction} from './transfer-reducer.js';
+import type {CommandLineAction} from './command-line-reducer.js';
 
 /**
 Changes to the shell pane. `id` names the session an outcome is about: outcomes of a session the pane no longer
@@ -103,6 +104,8 @@ export type Action =
 	/** Scroll the open overlay (help or details) by lines, or to an end. */
 	| {readonly type: 'ui/overlay-scroll'; readonly to: number | 'top' | 'bottom'}
 	| {readonly type: 'ui/overlay-close'}
+	/** Flip a view option of the open details: secrets in clear, long values wrapped. */
+	| {readonly type: 'ui/details-toggle'; readonly option: 'reveal' | 'wrap'}
 	| {
 			readonly type: 'ui/flash';
 			readonly text: string;
@@ -157,4 +160,5 @@ export type Action =
 			readonly notes: readonly Note[];
 	  }
 	| ShellAction
-	| TransferAction;
+	| TransferAction
+	| CommandLineAction;

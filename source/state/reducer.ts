@@ -6,6 +6,9 @@ import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
 import reduceShell from './shell-reducer.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
+import reduceCommandLine, {
+	isCommandLineAction,
+} from './command-line-reducer.js';
 import {
 	type AppState,
 	type ContainerRow,
@@ -70,6 +73,10 @@ function reanchor(previous: AppState, next: AppState, pane: PaneId): AppState {
 function reduce(state: AppState, action: Action): AppState {
 	if (isTransferAction(action)) {
 		return reduceTransfer(state, action);
+	}
+
+	if (isCommandLineAction(action)) {
+		return reduceCommandLine(state, action);
 	}
 
 	switch (action.type) {
@@ -289,7 +296,11 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-scroll': {
 			const {overlay} = state.ui;
-			if (overlay?.kind !== 'help' && overlay?.kind !== 'details') {
+			if (
+				overlay?.kind !== 'help' &&
+				overlay?.kind !== 'details' &&
+				overlay?.kind !== 'log'
+			) {
 				return state;
 			}
 
@@ -304,6 +315,15 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/overlay-close': {
 			return withUi(state, {overlay: undefined});
+		}
+
+		case 'ui/details-toggle': {
+			const {overlay} = state.ui;
+			return overlay?.kind === 'details'
+				? withUi(state, {
+						overlay: {...overlay, [action.option]: !overlay[action.option]},
+					})
+				: state;
 		}
 
 		case 'ui/flash': {

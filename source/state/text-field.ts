@@ -3,8 +3,8 @@ import type {Action} from './actions.js';
 import type {AppState} from './types.js';
 
 /**
-The text field that has the keys, whatever it belongs to: the filter prompt, a form's text field, and every
-prompt to come (the `:` command line, a log search). The input router (`input/router.ts`) asks this one selector
+The text field that has the keys, whatever it belongs to: the filter prompt, a form's text field, the `:` command
+line, and every prompt to come (a log search). The input router (`input/router.ts`) asks this one selector
 where typed text goes; a new prompt adds a branch here and nothing else in the input path.
 */
 export type FocusedTextField = {
@@ -37,6 +37,16 @@ export function focusedTextField(
 	const {ui} = state;
 	if (ui.shell?.focused || ui.shell?.replace) {
 		return undefined;
+	}
+
+	if (ui.commandLine) {
+		return {
+			id: 'command',
+			value: ui.commandLine.value,
+			cursor: ui.commandLine.cursor,
+			multiline: false,
+			edit: edit => ({type: 'cmdline/edit', edit}),
+		};
 	}
 
 	const {overlay} = ui;

@@ -14,6 +14,7 @@ import type {
 	TransferFormPurpose,
 	TransferOverlay,
 } from './transfer-types.js';
+import type {CommandLine, LogEntry} from './command-line-types.js';
 
 /**
 The three live lists.
@@ -222,12 +223,22 @@ A screen drawn over the panes. Only one at a time; it takes every key while open
 */
 export type Overlay =
 	| {readonly kind: 'help'; readonly scroll: number}
+	/** The command log (`:log`), newest first. */
+	| {readonly kind: 'log'; readonly scroll: number}
 	| {
 			readonly kind: 'details';
 			readonly target: DetailsTarget;
 			readonly data?: DetailsData;
 			readonly error?: string;
 			readonly scroll: number;
+			/**
+			Secret-looking values in clear (`v`); masked when absent.
+			*/
+			readonly reveal?: boolean;
+			/**
+			Long values wrapped onto more lines (`w`) instead of cut at the edge.
+			*/
+			readonly wrap?: boolean;
 	  }
 	| FormOverlay
 	| DialogOverlay
@@ -350,6 +361,18 @@ export type UiState = {
 	Pulls, pushes, builds and the other long transfers: running ones and the last few finished.
 	*/
 	readonly transfers?: readonly Transfer[];
+	/**
+	The `:` command line, while it is open (it takes the keys).
+	*/
+	readonly commandLine?: CommandLine;
+	/**
+	Lines run on the command line, oldest first (kept across runs in the state folder).
+	*/
+	readonly history?: readonly string[];
+	/**
+	The command log: the docker CLI line of every action dockpit performed, oldest first.
+	*/
+	readonly log?: readonly LogEntry[];
 };
 
 export type AppState = {

@@ -1,4 +1,4 @@
-import {Box} from 'ink';
+import {Box, useStdout} from 'ink';
 import {lazy, Suspense, useCallback, useEffect, useRef} from 'react';
 import {bindingsFor} from '../keymap/match.js';
 import {helpOrder} from '../keymap/help-order.js';
@@ -33,6 +33,11 @@ import EventsView from './views/events-view.js';
 import ImagesView from './views/images-view.js';
 import {replaceQuestion} from './views/shell-question.js';
 import TransferOverlays from './views/transfer-overlays.js';
+import {completionsFor} from '../command-line/complete.js';
+import {commandBindings} from '../command-line/help.js';
+import CommandLogView from './components/command-log-view.js';
+import CommandPrompt from './components/command-prompt.js';
+import CompletionList from './components/completion-list.js';
 
 // The shell pane and its terminal emulator (@xterm/headless) load when a shell first opens, not at start.
 const ShellPane = lazy(async () => import('./views/shell-pane.js'));
@@ -48,7 +53,7 @@ How long a message stays in the status line, in ms.
 const flashMs = 6000;
 
 export default function App() {
-	const {store, readOnly} = useServices();
+	const {store, readOnly, maskSecrets = true} = useServices();
 	const {columns, rows} = useTerminalSize();
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	// One line short of the terminal: Ink clears the whole screen on every frame once its output is as tall as
@@ -84,7 +89,15 @@ export default function App() {
 	};
 	const geometry = useRef({columns, rows, counts});
 	geometry.current = {columns, rows, counts};
+	const {stdout} = useStdout();
 	useInputRouter({
+		// From the terminal itself, not the last frame: a key right after a resize sees the new size.
+		tooSmall: useCallback(
+			() =>
+				(stdout.columns || 80) < minimumSize.columns ||
+				(stdout.rows || 24) < minimumSize.rows,
+			[stdout],
+		),
 		pageSize: useCallback(() => sizes.current.page, []),
 		shellSize: useCallback(() => sizes.current.shell, []),
 		hitTest: useCallback(
@@ -157,7 +170,18 @@ export default function App() {
 
 	const scopes = activeScopes(state);
 	const innerWidth = layout.list.width - 2;
-	const innerHeight = layout.list.height - 2;
+	const {commandLine} = ui;
+	const completion = commandLine
+		? completionsFor(state, commandLine.value, commandLine.cursor)
+		: undefined;
+	// The candidates go at the bottom of the list box, over its last rows (the shell pane keeps its size).
+	const completionRows = completion
+		? Math.min(
+				(completion.hint ? 1 : 0) + Math.min(6, completion.candidates.length),
+				Math.max(0, layout.list.height - 6),
+			)
+		: 0;
+	const innerHeight = layout.list.height - 2 - completionRows;
 	const listsFocused = !ui.shell?.focused;
 	const filter = ui.filters[ui.pane];
 	const marked =
@@ -178,11 +202,20 @@ export default function App() {
 	if (ui.overlay?.kind === 'help') {
 		body = (
 			<HelpOverlay
-				bindings={helpOrder(table, ui.pane)}
+				bindings={[...helpOrder(table, ui.pane), ...commandBindings()]}
 				width={innerWidth}
 				height={innerHeight}
 				scroll={ui.overlay.scroll}
 				disabled={binding => !enabled(binding)}
+			/>
+		);
+	} else if (ui.overlay?.kind === 'log') {
+		body = (
+			<CommandLogView
+				entries={ui.log ?? []}
+				width={innerWidth}
+				height={innerHeight}
+				scroll={ui.overlay.scroll}
 			/>
 		);
 	} else if (ui.overlay?.kind === 'details') {
@@ -203,6 +236,8 @@ export default function App() {
 				width={innerWidth}
 				height={innerHeight}
 				now={now}
+				reveal={ui.overlay.reveal === true || !maskSecrets}
+				wrap={ui.overlay.wrap === true}
 			/>
 		);
 	} else if (ui.overlay?.kind === 'form') {
@@ -278,6 +313,20 @@ export default function App() {
 					flexShrink={0}
 				>
 					{tooSmall ? null : body}
+					{completion && completionRows > 0 && !tooSmall ? (
+						<CompletionList
+							candidates={completion.candidates}
+							{...(completion.hint ? {hint: completion.hint} : {})}
+							{...(commandLine?.cycle
+								? {
+										selected:
+											commandLine.cycle.candidates[commandLine.cycle.index],
+									}
+								: {})}
+							width={innerWidth}
+							height={completionRows}
+						/>
+					) : null}
 				</Box>
 				{ui.shell && layout.shell ? (
 					<Suspense
@@ -298,7 +347,9 @@ export default function App() {
 					</Suspense>
 				) : null}
 			</Box>
-			{tooSmall ? null : (
+			{tooSmall ? null : commandLine ? (
+				<CommandPrompt line={commandLine} width={columns - 4} />
+			) : (
 				<StatusLine
 					question={replaceQuestion(ui.shell)}
 					flash={ui.flash}
@@ -306,6 +357,7 @@ export default function App() {
 					filter={filter}
 					cursor={ui.filterCursor ?? filter.length}
 					width={columns - 4}
+					{...(ui.log?.length ? {lastLog: ui.log.at(-1)!} : {})}
 				/>
 			)}
 			{tooSmall ? null : (

@@ -42,6 +42,16 @@ export type AppServices = {
 	`--escape-key`: between the shell pane and the dashboard. Ctrl-] when absent.
 	*/
 	readonly escapeKey?: EscapeKey;
+	/**
+	Values that look secret (`format/secrets.ts`) are masked wherever they are shown until revealed (`v` in
+	details). The config file can turn masking off.
+	@default true
+	*/
+	readonly maskSecrets?: boolean;
+	/**
+	The command line's history file; absent: the history lasts this run only.
+	*/
+	readonly historyFile?: string;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import type {LogEntry} from '../../state/command-line-types.js';
 import type {Flash} from '../../state/types.js';
 import {flashColor, theme} from '../theme.js';
 import TextField from './text-field.js';
@@ -21,10 +22,21 @@ type Props = {
 	@default 80
 	*/
 	readonly width?: number;
+	/**
+	The last line of the command log, shown after the message (or alone).
+	*/
+	readonly lastLog?: LogEntry;
+};
+
+const logMarks: Readonly<Record<LogEntry['status'], string>> = {
+	running: '…',
+	ok: '✓',
+	failed: '✗',
 };
 
 /**
-The line under the pane: a question waiting for y/n, the filter prompt while it is open, else the latest message.
+The line under the pane: a question waiting for y/n, the filter prompt while it is open, else the latest message
+and the docker line of the last action (from the command log).
 The prompt is a store-driven field like the forms' (the input router edits it, readline keys and all).
 */
 export default function StatusLine({
@@ -34,7 +46,9 @@ export default function StatusLine({
 	filter,
 	cursor = filter.length,
 	width = 80,
+	lastLog,
 }: Props) {
+	const docker = lastLog ? `$ ${lastLog.line} ${logMarks[lastLog.status]}` : '';
 	if (question !== undefined) {
 		return (
 			<Text wrap="truncate" color={theme.status.warning}>
@@ -60,11 +74,20 @@ export default function StatusLine({
 
 	if (flash) {
 		return (
-			<Text wrap="truncate" color={flashColor[flash.level]}>
-				{' ' + flash.text}
+			<Text wrap="truncate">
+				<Text color={flashColor[flash.level]}>{' ' + flash.text}</Text>
+				{docker ? (
+					<Text color={theme.text.secondary}>{'   ' + docker}</Text>
+				) : null}
 			</Text>
 		);
 	}
 
-	return <Text> </Text>;
+	return docker ? (
+		<Text wrap="truncate" color={theme.text.secondary}>
+			{' ' + docker}
+		</Text>
+	) : (
+		<Text> </Text>
+	);
 }

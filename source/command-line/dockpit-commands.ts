@@ -1,0 +1,168 @@
+/**
+dockpit's own commands (`:containers`, `:images`, `:events`, `:help`, `:log`, `:quit`), the docker CLI's listing
+commands that are panes here (`:ps`, `:images`, `:events`), and the docker commands dockpit cannot do yet: each
+says so, and what to use meanwhile.
+*/
+import {fail, ok} from '../forms/result.js';
+import type {Action} from '../state/actions.js';
+import type {PaneId} from '../state/types.js';
+import type {LineCommand} from './types.js';
+
+function pane(
+	id: PaneId,
+	name: string,
+	description: string,
+	docker: boolean,
+): LineCommand {
+	return {
+		name,
+		usage: id === 'events' ? '' : '[FILTER]',
+		description,
+		docker,
+		complete: [
+			id === 'images' ? 'image' : id === 'containers' ? 'container' : 'none',
+		],
+		prepare(args) {
+			const filter = args.positional.join(' ');
+			if (id === 'events' && filter !== '') {
+				return fail(':events takes no arguments (/ filters the pane)');
+			}
+
+			return ok(({store}) => {
+				store.dispatch({type: 'ui/pane', pane: id});
+				if (filter !== '') {
+					store.dispatch({type: 'ui/filter-change', text: filter});
+				}
+			});
+		},
+	};
+}
+
+const dispatching =
+	(action: Action): LineCommand['prepare'] & {} =>
+	() =>
+		ok(({store}) => {
+			store.dispatch(action);
+		});
+
+export const dockpitCommands: readonly LineCommand[] = [
+	pane(
+		'containers',
+		'containers',
+		'The Containers pane (a word filters it)',
+		false,
+	),
+	pane('images', 'images', 'The Images pane (a word filters it)', true),
+	pane(
+		'events',
+		'events',
+		'The Events pane: what the engine reports, live',
+		true,
+	),
+	{
+		name: 'ps',
+		usage: '[-a]',
+		description: 'The Containers pane: running ones, or all with -a',
+		docker: true,
+		options: [{short: 'a', long: 'all', description: 'Stopped ones too'}],
+		complete: ['none'],
+		prepare(args) {
+			if (args.positional.length > 0) {
+				return fail(':ps takes no names (/ filters the pane)');
+			}
+
+			const all = args.flags['all'] ?? false;
+			return ok(({store}) => {
+				store.dispatch({type: 'ui/pane', pane: 'containers'});
+				if (store.getState().ui.showAll !== all) {
+					store.dispatch({type: 'ui/toggle-show-all'});
+				}
+			});
+		},
+	},
+	{
+		name: 'log',
+		usage: '',
+		description: 'The command log: the docker line of everything dockpit did',
+		docker: false,
+		prepare: dispatching({type: 'log/open'}),
+	},
+	{
+		name: 'help',
+		usage: '',
+		description: 'The keys and these commands',
+		docker: false,
+		prepare: dispatching({type: 'ui/help-toggle'}),
+	},
+	{
+		name: 'quit',
+		aliases: ['q', 'exit'],
+		usage: '',
+		description: 'Quit dockpit',
+		docker: false,
+		prepare: () =>
+			ok(({exit}) => {
+				exit();
+			}),
+	},
+];
+
+/**
+Docker commands dockpit cannot do yet, each with what to use meanwhile.
+*/
+export const notYetCommands: readonly LineCommand[] = [
+	{
+		name: 'logs',
+		usage: 'CONTAINER',
+		description: "A container's output",
+		docker: true,
+		complete: ['container'],
+		notYet: 'docker logs NAME',
+	},
+	{
+		name: 'top',
+		usage: 'CONTAINER',
+		description: "A container's processes",
+		docker: true,
+		complete: ['container'],
+		notYet: 'docker top NAME (or x for a shell and ps in it)',
+	},
+	{
+		name: 'diff',
+		usage: 'CONTAINER',
+		description: "Changes to a container's filesystem",
+		docker: true,
+		complete: ['container'],
+		notYet: 'docker diff NAME (the commit form, c, counts them)',
+	},
+	{
+		name: 'port',
+		usage: 'CONTAINER',
+		description: "A container's published ports",
+		docker: true,
+		complete: ['container'],
+		notYet: 'docker port NAME (the PORTS column shows them)',
+	},
+	{
+		name: 'wait',
+		usage: 'CONTAINER...',
+		description: 'Wait for containers to stop',
+		docker: true,
+		complete: ['container'],
+		notYet: 'docker wait NAME',
+	},
+	{
+		name: 'info',
+		usage: '',
+		description: "The engine's configuration",
+		docker: true,
+		notYet: 'docker info (the header shows the engine and its version)',
+	},
+	{
+		name: 'version',
+		usage: '',
+		description: 'The engine and API versions',
+		docker: true,
+		notYet: 'docker version (the header shows the engine and API version)',
+	},
+];

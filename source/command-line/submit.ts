@@ -1,0 +1,116 @@
+/**
+Enter on the command line: the line is split like a shell, its command looked up in the table, its options and
+arguments checked against what the engine has; anything wrong is said next to the prompt, which keeps the line,
+and nothing is sent. Otherwise the prompt closes, the line goes into the history, and the command runs.
+*/
+import type {CommandContext} from '../commands/context.js';
+import {excerpt} from '../forms/result.js';
+import {splitCommand} from '../forms/shell-split.js';
+import {parseArgs} from './args.js';
+import {rank} from './complete.js';
+import {appendHistory} from './history.js';
+import {commandTable, findCommand, notYetMessage} from './table.js';
+import type {LineCommand} from './types.js';
+
+/**
+Keeps `line` in the history (in memory and in the file).
+*/
+function remember(context: CommandContext, line: string): void {
+	const {store, historyFile} = context;
+	store.dispatch({type: 'cmdline/history-add', line});
+	if (historyFile) {
+		appendHistory(historyFile, line).catch((error: unknown) => {
+			store.dispatch({
+				type: 'ui/flash',
+				text: `Could not keep the command history in ${historyFile}: ${error instanceof Error ? error.message : String(error)}`,
+				level: 'muted',
+			});
+		});
+	}
+}
+
+/**
+What to say about a name that is no command: the nearest ones.
+*/
+export function unknownCommand(
+	name: string,
+	table: readonly LineCommand[] = commandTable,
+): string {
+	const near = rank(
+		table.map(command => ({text: command.name, description: ''})),
+		name,
+	)
+		.slice(0, 3)
+		.map(candidate => `:${candidate.text}`);
+	return `unknown command: ${excerpt(name)}${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}; Tab lists them`;
+}
+
+/**
+Runs the line `text` (without its `:`), or says why not next to the prompt.
+*/
+export async function submitLine(
+	context: CommandContext,
+	text: string,
+	table: readonly LineCommand[] = commandTable,
+): Promise<void> {
+	const {store} = context;
+	const error = (message: string) => {
+		store.dispatch({type: 'cmdline/error', error: message});
+	};
+
+	const line = text.trim().replace(/^:+/, '');
+	if (line === '') {
+		store.dispatch({type: 'cmdline/close'});
+		return;
+	}
+
+	const words = splitCommand(line);
+	if (!words.ok) {
+		error(words.error);
+		return;
+	}
+
+	const [name = '', ...rest] = words.value;
+	const command = findCommand(name, table);
+	if (!command) {
+		error(unknownCommand(name, table));
+		return;
+	}
+
+	if (command.notYet !== undefined) {
+		store.dispatch({type: 'cmdline/close'});
+		remember(context, line);
+		store.dispatch({
+			type: 'ui/flash',
+			text: notYetMessage(command),
+			level: 'warning',
+		});
+		return;
+	}
+
+	if (command.mutating && context.readOnly) {
+		error(`read-only: :${command.name} would change the engine`);
+		return;
+	}
+
+	const args = parseArgs(rest, command.options ?? [], {
+		command: command.name,
+		...(command.interspersed === undefined
+			? {}
+			: {interspersed: command.interspersed}),
+	});
+	if (!args.ok) {
+		error(args.error);
+		return;
+	}
+
+	const prepared = command.prepare(args.value, store.getState());
+	if (!prepared.ok) {
+		error(prepared.error);
+		return;
+	}
+
+	store.dispatch({type: 'cmdline/close'});
+	remember(context, line);
+	await prepared.value(context);
+}
