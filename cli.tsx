@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 import process from 'node:process';
 import meow from 'meow';
+import {startupSettings} from './source/config/startup.js';
 import {checkArguments, UsageError, usageMessage} from './source/flags.js';
-import {type EscapeKey, parseEscapeKey} from './source/keymap/escape-key.js';
 
+// No defaults here: a flag not given stays undefined, and the config file, then the defaults, decide
+// (source/config/settings.ts).
 const flags = {
 	host: {type: 'string', shortFlag: 'H'},
 	context: {type: 'string', shortFlag: 'c'},
-	readOnly: {type: 'boolean', default: false},
-	shell: {type: 'string', default: '/bin/bash,/bin/sh'},
-	escapeKey: {type: 'string', default: 'ctrl-]'},
-	mouse: {type: 'boolean', default: true},
+	readOnly: {type: 'boolean'},
+	shell: {type: 'string'},
+	escapeKey: {type: 'string'},
+	mouse: {type: 'boolean'},
+	color: {type: 'boolean'},
+	config: {type: 'string'},
+	printConfig: {type: 'boolean'},
 } as const;
 
 // Before meow, which ignores unknown flags and takes `-H` alone as an empty host.
@@ -41,8 +46,14 @@ const cli = meow(
 	  --shell          Shells x tries in a container, in order (default: /bin/bash,/bin/sh)
 	  --escape-key     Key between the shell pane and the lists (default: ctrl-])
 	  --no-mouse       Leave the mouse to the terminal (default: click selects, the wheel scrolls)
+	  --no-color       Draw without colours (so does NO_COLOR=1)
+	  --config PATH    Config file (default: $XDG_CONFIG_HOME/dockpit/config.yaml,
+	                   else ~/.config/dockpit/config.yaml)
+	  --print-config   Print the settings in effect, defaults included, and exit
 	  --version        Show the version
 	  --help           Show this help
+
+	Flags win over the config file, which wins over the defaults.
 
 	Environment
 	  DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH, DOCKER_CONTEXT, DOCKER_CONFIG
@@ -56,30 +67,13 @@ const cli = meow(
 `,
 	{
 		importMeta: import.meta,
+		booleanDefault: undefined,
 		flags,
 	},
 );
 
-const shells = cli.flags.shell
-	.split(',')
-	.map(shell => shell.trim())
-	.filter(shell => shell !== '');
-if (shells.length === 0) {
-	process.stderr.write(
-		'dockpit: --shell needs at least one shell path (e.g. /bin/sh)\n',
-	);
-	process.exit(2);
-}
-
-let escapeKey: EscapeKey;
-try {
-	escapeKey = parseEscapeKey(cli.flags.escapeKey);
-} catch (error) {
-	process.stderr.write(
-		`dockpit: ${error instanceof Error ? error.message : String(error)}\n`,
-	);
-	process.exit(2);
-}
+// The config file and the flags' defaults; a bad file or flag value stops here, before anything is drawn (exit 2).
+const settings = startupSettings(cli.flags);
 
 if (!process.stdin.isTTY || !process.stdout.isTTY) {
 	process.stderr.write(
@@ -87,6 +81,14 @@ if (!process.stdin.isTTY || !process.stdout.isTTY) {
 	);
 	process.exit(1);
 }
+
+// How many colours to draw, told to chalk (Ink's colours) before Ink is loaded. chalk takes any CI variable, even
+// the CI=false set below for Ink, as "no colours at all", so it is decided here the way chalk would decide it on
+// this terminal (`colorLevel`, which the shell pane uses too). --no-color, NO_COLOR or `color: false`: none.
+const {colorLevel} = await import('./source/terminal/sgr.js');
+process.env['FORCE_COLOR'] = settings.color
+	? String(colorLevel(process.env, true))
+	: '0';
 
 // Ink renders nothing until exit when it thinks it runs in CI (the CI variable). dockpit only ever runs on a
 // TTY (checked above), where a live display is the whole point, so tell Ink it is interactive. This has to
@@ -100,12 +102,16 @@ process.env['NODE_ENV'] ??= 'production';
 try {
 	const {default: run} = await import('./source/main.js');
 	process.exitCode = await run({
-		...(cli.flags.host === undefined ? {} : {host: cli.flags.host}),
-		...(cli.flags.context === undefined ? {} : {context: cli.flags.context}),
-		readOnly: cli.flags.readOnly,
-		shells,
-		escapeKey,
-		mouse: cli.flags.mouse,
+		...(settings.host === undefined ? {} : {host: settings.host}),
+		...(settings.context === undefined ? {} : {context: settings.context}),
+		readOnly: settings.readOnly,
+		shells: settings.shells,
+		escapeKey: settings.escapeKey,
+		mouse: settings.mouse,
+		maskSecrets: settings.maskSecrets,
+		keymap: settings.keymap,
+		theme: settings.theme,
+		colors: settings.config.colors,
 	});
 } catch (error) {
 	const message = error instanceof Error ? error.message : String(error);

@@ -18,6 +18,14 @@ import {createInkOutput} from './ui/ink-output.js';
 import {createShellKeys} from './input/shell-keys.js';
 import type {EscapeKey} from './keymap/escape-key.js';
 import {historyPath, readHistory} from './command-line/history.js';
+import type {Binding} from './keymap/keymap.js';
+import type {ColorRole, ThemeName} from './config/colors.js';
+import {applyTheme, makeTheme} from './ui/theme.js';
+import {
+	keepSortOrders,
+	readSortFile,
+	sortFilePath,
+} from './config/sort-file.js';
 
 export type RunOptions = {
 	readonly host?: string;
@@ -37,6 +45,18 @@ export type RunOptions = {
 	@default true
 	*/
 	readonly mouse?: boolean;
+	/**
+	The keymap of this run (the config file's `keys:` and the escape key applied); the table as it is when absent.
+	*/
+	readonly keymap?: readonly Binding[];
+	/**
+	@default 'dark'
+	*/
+	readonly theme?: ThemeName;
+	/**
+	Colours by role, from the config file.
+	*/
+	readonly colors?: Readonly<Partial<Record<ColorRole, string>>>;
 	/**
 	Mask values that look secret (env, labels) until revealed with `v` in details.
 	@default true
@@ -68,11 +88,19 @@ export default async function run(options: RunOptions): Promise<number> {
 	const engine = options.readOnly
 		? readOnlyEngine(createDockerEngine(endpoint))
 		: createDockerEngine(endpoint);
+	const sortFile = sortFilePath(
+		process.env,
+		process.env['HOME'] ?? os.homedir(),
+	);
 	// Engine news waits up to 100 ms to be drawn together (the sync gathers events as long): a flood of events
 	// makes about ten frames a second, and a key never queues behind a frame per event.
-	const store = createStore(reducer, initialState(endpoint.host), {
-		newsDelayMs: 100,
-	});
+	const store = createStore(
+		reducer,
+		initialState(endpoint.host, {sort: readSortFile(sortFile)}),
+		{newsDelayMs: 100},
+	);
+	const stopKeepingSort = keepSortOrders(store, sortFile);
+	applyTheme(makeTheme(options.theme ?? 'dark', options.colors));
 	// The command line's history, kept across runs in the XDG state folder.
 	const historyFile = historyPath(process.env, os.homedir());
 	store.dispatch({
@@ -128,6 +156,7 @@ export default async function run(options: RunOptions): Promise<number> {
 				maskSecrets: options.maskSecrets ?? true,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				historyFile,
+				...(options.keymap ? {keymap: options.keymap} : {}),
 				directDraw: {
 					write(data, rows) {
 						process.stdout.write(data);
@@ -161,7 +190,12 @@ export default async function run(options: RunOptions): Promise<number> {
 
 		leaving = true;
 		// Each step on its own: on a terminal that went away, unmounting and restoring throw EIO.
-		for (const step of [() => instance.unmount(), stopSync, restore]) {
+		for (const step of [
+			() => instance.unmount(),
+			stopSync,
+			stopKeepingSort,
+			restore,
+		]) {
 			try {
 				step();
 			} catch {}
@@ -209,6 +243,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		return 0;
 	} finally {
 		stopSync();
+		stopKeepingSort();
 		instance.cleanup();
 		output.dispose();
 		restore();

@@ -23,6 +23,7 @@ import type {KillSignal} from '../engine/types.js';
 import {validateCommitForm} from '../forms/commit-form.js';
 import {excerpt, fail, ok, type Result} from '../forms/result.js';
 import {validateRunForm} from '../forms/run-form.js';
+import {parseEnvEntry} from '../forms/env.js';
 import {joinCommand} from '../forms/shell-split.js';
 import {lastValue, type OptionSpec} from './args.js';
 import {findContainer, targetOf, targetsOf} from './names.js';
@@ -114,6 +115,7 @@ const runOptions: readonly OptionSpec[] = [
 	{short: 'v', long: 'volume', value: 'VOLUME', description: 'Mount a volume'},
 	{long: 'restart', value: 'POLICY', description: 'Restart policy'},
 	{long: 'rm', description: 'Remove it when it exits'},
+	{short: 'l', long: 'label', value: 'KEY=VALUE', description: 'Set a label'},
 ];
 
 /**
@@ -299,14 +301,30 @@ export const containerCommands: readonly LineCommand[] = [
 				return fail(`${runFieldOptions[id] ?? id}: ${error}`);
 			}
 
-			const missing = missingImage(state, result.value.image);
+			const labels: Record<string, string> = {};
+			for (const entry of args.values['label'] ?? []) {
+				const label = parseEnvEntry(entry);
+				if (!label.ok) {
+					return fail(`--label: ${label.error.replace('variable', 'label')}`);
+				}
+
+				labels[label.value.key] = label.value.value;
+			}
+
+			if (!state.loaded.images) {
+				return fail(
+					'the image list is still loading: press Enter again in a moment',
+				);
+			}
+
+			const spec = {...result.value, labels};
+			const missing = missingImage(state, spec.image);
 			if (missing) {
 				return fail(missing);
 			}
 
 			const {pane} = state.ui;
-			const run: LineRun = async context =>
-				performRun(context, result.value, {pane});
+			const run: LineRun = async context => performRun(context, spec, {pane});
 			return ok(run);
 		},
 	},

@@ -30,18 +30,55 @@ function remember(context: CommandContext, line: string): void {
 }
 
 /**
+How many letters to change, add, drop or swap to make `a` into `b` (a typo's distance).
+*/
+function distance(a: string, b: string): number {
+	const rows = Array.from({length: a.length + 1}, (_, i) =>
+		Array.from({length: b.length + 1}, (_, j) =>
+			i === 0 ? j : j === 0 ? i : 0,
+		),
+	);
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let best = Math.min(
+				rows[i - 1]![j]! + 1,
+				rows[i]![j - 1]! + 1,
+				rows[i - 1]![j - 1]! + cost,
+			);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+				best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+			}
+
+			rows[i]![j] = best;
+		}
+	}
+
+	return rows[a.length]![b.length]!;
+}
+
+/**
 What to say about a name that is no command: the nearest ones.
 */
 export function unknownCommand(
 	name: string,
 	table: readonly LineCommand[] = commandTable,
 ): string {
-	const near = rank(
+	const byDistance = table
+		.map(command => ({
+			name: command.name,
+			distance: distance(command.name, name),
+		}))
+		.filter(each => each.distance <= 2)
+		.sort((a, b) => a.distance - b.distance)
+		.map(each => each.name);
+	const byLetters = rank(
 		table.map(command => ({text: command.name, description: ''})),
 		name,
-	)
+	).map(candidate => candidate.text);
+	const near = [...new Set([...byDistance, ...byLetters])]
 		.slice(0, 3)
-		.map(candidate => `:${candidate.text}`);
+		.map(each => `:${each}`);
 	return `unknown command: ${excerpt(name)}${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}; Tab lists them`;
 }
 

@@ -102,10 +102,9 @@ export function actionStep(
 						? docker
 						: ['docker', 'stop', '-t', String(timeout), target.name],
 				run: async () =>
-					engine.stopContainer(
-						target.id,
-						timeout === undefined ? undefined : {timeout},
-					),
+					timeout === undefined
+						? engine.stopContainer(target.id)
+						: engine.stopContainer(target.id, {timeout}),
 			};
 		}
 

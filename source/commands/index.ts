@@ -155,6 +155,15 @@ export const commands: Record<CommandId, Command> = {
 	},
 	'help.down': scrollOverlay(1),
 	'help.up': scrollOverlay(-1),
+	'list.sort-next'({store}) {
+		store.dispatch({type: 'ui/sort', step: 1});
+	},
+	'list.sort-previous'({store}) {
+		store.dispatch({type: 'ui/sort', step: -1});
+	},
+	'list.sort-reverse'({store}) {
+		store.dispatch({type: 'ui/sort', step: 0});
+	},
 	'list.mark'({store}) {
 		store.dispatch({type: 'ui/mark-toggle'});
 	},

@@ -1,4 +1,4 @@
-import sanitize from './sanitize.js';
+import sanitize from '../format/printable.js';
 import {EngineError, type EngineErrorKind} from './types.js';
 
 /**

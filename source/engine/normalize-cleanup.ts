@@ -2,7 +2,7 @@
 Pure functions from the engine's raw JSON (volumes, networks, `/system/df`, `/info`, `/version`) to the domain
 types of `cleanup-types.ts`. Every field is treated as optional; every string that may be shown is sanitised.
 */
-import sanitize, {sanitizeRecord} from './sanitize.js';
+import sanitize, {sanitizeRecord} from '../format/printable.js';
 import type {
 	BuildCacheEntry,
 	ContainerRef,

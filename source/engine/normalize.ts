@@ -5,7 +5,7 @@ Every raw field is treated as optional and possibly of the wrong type: a missing
 value, never an exception. Every string that may be shown is passed through `sanitize`. A raw object that lacks
 the one thing that makes it usable (a container's or image's id) gives `undefined`.
 */
-import sanitize, {sanitizeRecord} from './sanitize.js';
+import sanitize, {sanitizeRecord} from '../format/printable.js';
 import {
 	containerStates,
 	type ContainerDetails,

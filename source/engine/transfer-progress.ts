@@ -3,7 +3,7 @@ The engine's progress messages (the ndjson of pull, push, build, load and import
 the errors in them made into words. Pure.
 */
 import {oneLine} from './errors.js';
-import sanitize from './sanitize.js';
+import sanitize from '../format/printable.js';
 import type {LayerStatus, TransferEvent} from './transfer-types.js';
 import {EngineError, type EngineErrorKind} from './types.js';
 

@@ -21,7 +21,7 @@ import {
 } from './container-files.js';
 import {oneLine} from './errors.js';
 import {createNdjsonParser} from './ndjson.js';
-import sanitize from './sanitize.js';
+import sanitize from '../format/printable.js';
 import {
 	messageError,
 	modemMessage,

@@ -1,4 +1,4 @@
-import sanitize from '../engine/sanitize.js';
+import sanitize from '../format/printable.js';
 
 /**
 The outcome of parsing one form field: the parsed value, or a short message in plain words to show next to the field.

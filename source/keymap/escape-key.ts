@@ -52,9 +52,13 @@ const escapeCommands = new Set(['shell.focus', 'shell.leave']);
 
 /**
 Reads `--escape-key` as Docker writes keys (`ctrl-]`, `ctrl-a`, `ctrl-\`), refusing keys the shell or the dashboard
-need for something else. Throws an `Error` with a one-line reason.
+need for something else (in `table`: the keymap of this run, with the config file's keys). Throws an `Error` with a
+one-line reason.
 */
-export function parseEscapeKey(spec: string): EscapeKey {
+export function parseEscapeKey(
+	spec: string,
+	table: readonly Binding[] = keymap,
+): EscapeKey {
 	const text = spec.trim().toLowerCase();
 	// The keys with a control code of their own: letters and @ [ \ ] ^ _ ?.
 	const match = /^ctrl-([a-z@[\\\]^_?])$/.exec(text);
@@ -84,7 +88,7 @@ export function parseEscapeKey(spec: string): EscapeKey {
 	}
 
 	const name = `ctrl+${match[1]!}`;
-	const taken = keymap.find(
+	const taken = table.find(
 		binding =>
 			!escapeCommands.has(binding.command) &&
 			dashboardScopes.includes(binding.scope) &&

@@ -72,7 +72,6 @@ export const keymap = [
 		scope: 'global',
 		group: 'General',
 		description: 'Quit',
-		hint: 'quit',
 	},
 	{
 		command: 'app.command-line',
@@ -184,12 +183,32 @@ export const keymap = [
 		description: 'Details of the selected row',
 	},
 	{
+		command: 'list.sort-next',
+		keys: ['>'],
+		scope: 'list',
+		group: 'Sorting',
+		description: 'Sort by the next column',
+	},
+	{
+		command: 'list.sort-previous',
+		keys: ['<'],
+		scope: 'list',
+		group: 'Sorting',
+		description: 'Sort by the previous column',
+	},
+	{
+		command: 'list.sort-reverse',
+		keys: ['~'],
+		scope: 'list',
+		group: 'Sorting',
+		description: 'Reverse the order',
+	},
+	{
 		command: 'containers.toggle-all',
 		keys: ['a'],
 		scope: 'containers',
 		group: 'Containers',
 		description: 'Show or hide stopped containers',
-		hint: 'all',
 	},
 	{
 		command: 'list.mark',

@@ -53,6 +53,12 @@ Everything that can change the state. Engine facts come from `sync.ts`; UI inten
 export type Action =
 	| {readonly type: 'connection/connecting'}
 	| {readonly type: 'connection/connected'; readonly info: EngineInfo}
+	/** Calls fail while the event stream is up (`error` is the last one); `undefined`: a re-list succeeded. */
+	| {
+			readonly type: 'connection/degraded';
+			readonly error: string | undefined;
+			readonly now: number;
+	  }
 	| {
 			readonly type: 'connection/lost';
 			readonly error: string;
@@ -83,6 +89,8 @@ export type Action =
 	| {readonly type: 'ui/move'; readonly to: number | 'top' | 'bottom'}
 	| {readonly type: 'ui/select'; readonly pane: PaneId; readonly key: string}
 	| {readonly type: 'ui/toggle-show-all'}
+	/** Sort the current list by the next (1) or previous (-1) column, or the other way round (0). */
+	| {readonly type: 'ui/sort'; readonly step: -1 | 0 | 1}
 	| {readonly type: 'ui/filter-open'}
 	| {readonly type: 'ui/filter-change'; readonly text: string}
 	/** A key typed into the open filter prompt. */

@@ -4,6 +4,7 @@ import {applyEdit} from '../forms/text-edit.js';
 import type {Action} from './actions.js';
 import reduceOverlay from './overlay-reducer.js';
 import {rowKeys, selectedIndex} from './selectors.js';
+import {nextSort} from './sort.js';
 import reduceShell from './shell-reducer.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
 import reduceCommandLine, {
@@ -94,6 +95,33 @@ function reduce(state: AppState, action: Action): AppState {
 					status: 'connected',
 					host: state.connection.host,
 					info: action.info,
+				},
+			};
+		}
+
+		case 'connection/degraded': {
+			const {connection} = state;
+			if (connection.status !== 'connected') {
+				return state;
+			}
+
+			if (action.error === undefined) {
+				if (!connection.degraded) {
+					return state;
+				}
+
+				const {degraded: _, ...live} = connection;
+				return {...state, connection: live};
+			}
+
+			return {
+				...state,
+				connection: {
+					...connection,
+					degraded: {
+						error: action.error,
+						since: connection.degraded?.since ?? action.now,
+					},
 				},
 			};
 		}
@@ -211,6 +239,16 @@ function reduce(state: AppState, action: Action): AppState {
 			return withSelection(state, action.pane, {
 				key: action.key,
 				index: Math.max(0, index),
+			});
+		}
+
+		case 'ui/sort': {
+			const {pane} = state.ui;
+			return withUi(state, {
+				sort: {
+					...state.ui.sort,
+					[pane]: nextSort(pane, state.ui.sort[pane], action.step),
+				},
 			});
 		}
 

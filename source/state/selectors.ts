@@ -1,6 +1,12 @@
 import type {ImageSummary} from '../engine/types.js';
 import formatPorts from '../format/ports.js';
 import {shortId} from '../format/text.js';
+import {
+	sortContainers,
+	sortEvents,
+	sortImages,
+	type SortOrder,
+} from './sort.js';
 import type {AppState, ContainerRow, EventRow, PaneId} from './types.js';
 
 /**
@@ -25,14 +31,6 @@ function memoize<Arguments extends unknown[], Result>(
 		return lastResult;
 	};
 }
-
-const stateRank: Record<string, number> = {
-	running: 0,
-	restarting: 1,
-	paused: 2,
-	removing: 3,
-	created: 4,
-};
 
 function matches(
 	needle: string,
@@ -62,9 +60,10 @@ const selectContainerRows = memoize(
 		containers: ReadonlyMap<string, ContainerRow>,
 		showAll: boolean,
 		filter: string,
+		order: SortOrder,
 	): ContainerRow[] =>
-		[...containers.values()]
-			.filter(
+		sortContainers(
+			[...containers.values()].filter(
 				container =>
 					(showAll || isActive(container)) &&
 					matches(
@@ -77,23 +76,21 @@ const selectContainerRows = memoize(
 						formatPorts(container.ports),
 						shortId(container.id),
 					),
-			)
-			.sort(
-				(a, b) =>
-					(stateRank[a.state] ?? 9) - (stateRank[b.state] ?? 9) ||
-					a.name.localeCompare(b.name) ||
-					a.id.localeCompare(b.id),
 			),
+			order,
+		),
 );
 
 /**
-The Containers pane's rows: running ones first, then by name; filtered and, unless `showAll`, only active ones.
+The Containers pane's rows, filtered and, unless `showAll`, only active ones; sorted as `ui.sort` says (running
+ones first, then by name, unless told otherwise).
 */
 export function visibleContainers(state: AppState): ContainerRow[] {
 	return selectContainerRows(
 		state.containers,
 		state.ui.showAll,
 		state.ui.filters.containers,
+		state.ui.sort.containers,
 	);
 }
 
@@ -105,25 +102,41 @@ export function imageName(image: ImageSummary): string {
 }
 
 const selectImageRows = memoize(
-	(images: ReadonlyMap<string, ImageSummary>, filter: string): ImageSummary[] =>
-		[...images.values()]
-			.filter(image =>
+	(
+		images: ReadonlyMap<string, ImageSummary>,
+		filter: string,
+		order: SortOrder,
+		usage: ReadonlyMap<string, number>,
+	): ImageSummary[] =>
+		sortImages(
+			[...images.values()].filter(image =>
 				matches(
 					filter,
 					...image.repoTags,
 					shortId(image.id),
 					image.dangling ? '<none>' : undefined,
 				),
-			)
-			.sort((a, b) => b.created - a.created || a.id.localeCompare(b.id)),
+			),
+			order,
+			usage,
+		),
 );
 
 /**
-The Images pane's rows: newest first, like `docker images`.
+The Images pane's rows: newest first, like `docker images`, unless `ui.sort` says otherwise.
 */
 export function visibleImages(state: AppState): ImageSummary[] {
-	return selectImageRows(state.images, state.ui.filters.images);
+	const order = state.ui.sort.images;
+	return selectImageRows(
+		state.images,
+		state.ui.filters.images,
+		order,
+		// Usage changes with every container; only the USED BY order needs it.
+		order.column === 'USED BY' ? imageUsage(state) : noUsage,
+	);
 }
+
+const noUsage: ReadonlyMap<string, number> = new Map();
 
 const selectRunningCount = memoize(
 	(containers: ReadonlyMap<string, ContainerRow>): number =>
@@ -159,26 +172,40 @@ export function imageUsage(state: AppState): ReadonlyMap<string, number> {
 }
 
 const selectEventRows = memoize(
-	(events: readonly EventRow[], filter: string): readonly EventRow[] =>
-		filter === ''
-			? events
-			: events.filter(event =>
-					matches(
-						filter,
-						event.type,
-						event.action,
-						event.name,
-						event.id,
-						...Object.values(event.attributes),
-					),
-				),
+	(
+		events: readonly EventRow[],
+		filter: string,
+		order: SortOrder,
+	): readonly EventRow[] => {
+		const shown =
+			filter === ''
+				? events
+				: events.filter(event =>
+						matches(
+							filter,
+							event.type,
+							event.action,
+							event.name,
+							event.id,
+							...Object.values(event.attributes),
+						),
+					);
+		// The list is kept newest first: that order needs no sorting.
+		return order.column === 'TIME' && order.descending
+			? shown
+			: sortEvents(shown, order);
+	},
 );
 
 /**
-The Events pane's rows, newest first.
+The Events pane's rows, newest first unless `ui.sort` says otherwise.
 */
 export function visibleEvents(state: AppState): readonly EventRow[] {
-	return selectEventRows(state.events, state.ui.filters.events);
+	return selectEventRows(
+		state.events,
+		state.ui.filters.events,
+		state.ui.sort.events,
+	);
 }
 
 /**

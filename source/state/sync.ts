@@ -23,6 +23,16 @@ export type SyncOptions = {
 	@default 20
 	*/
 	readonly maxTargetedIds?: number;
+	/**
+	Inspects in flight at once when a batch of containers changed.
+	@default 4
+	*/
+	readonly concurrency?: number;
+	/**
+	After a failed refresh: first delay before retrying it, and the cap as failures go on, in ms.
+	@default [250, 5000]
+	*/
+	readonly retryMs?: readonly [number, number];
 	readonly now?: () => number;
 };
 
@@ -43,6 +53,8 @@ export default function startSync(
 	const coalesceMs = options.coalesceMs ?? 100;
 	const [firstBackoff, maxBackoff] = options.backoffMs ?? [500, 10_000];
 	const maxTargetedIds = options.maxTargetedIds ?? 20;
+	const concurrency = Math.max(1, options.concurrency ?? 4);
+	const [firstRetry, maxRetry] = options.retryMs ?? [250, 5000];
 	const now = options.now ?? Date.now;
 	const controller = new AbortController();
 	const {signal} = controller;
@@ -51,6 +63,14 @@ export default function startSync(
 	let pendingAllContainers = false;
 	let pendingImages = false;
 	let flushTimer: NodeJS.Timeout | undefined;
+	let repairTimer: NodeJS.Timeout | undefined;
+	// Calls that failed while the event stream stayed up: the lists may be wrong. Until a re-list of both
+	// containers and images succeeds (`mustRelist`), the header says degraded. Ids whose inspect failed are
+	// inspected once more (`retryIds`); a second failure falls back to the re-list.
+	let failures = 0;
+	let mustRelist = false;
+	const retried = new Set<string>();
+	let retryIds = new Set<string>();
 	let retryTimer: NodeJS.Timeout | undefined;
 	let wake: (() => void) | undefined;
 
@@ -79,15 +99,94 @@ export default function startSync(
 		pendingIds = new Set();
 		pendingAllContainers = false;
 		pendingImages = false;
-		// Failures here are left to the event stream: if the engine went away, it reports that and re-lists later.
-		await Promise.all([
+		// Each part on its own: one that fails does not discard what the others found.
+		const [containers, imageList] = await Promise.allSettled([
 			all
 				? listContainers(false)
 				: ids.length > 0
 					? refreshContainers(ids)
 					: undefined,
 			images ? listImages() : undefined,
-		]).catch(() => undefined);
+		]);
+		for (const result of [containers, imageList]) {
+			if (result.status === 'rejected') {
+				failed(result.reason);
+			}
+		}
+
+		if (
+			mustRelist &&
+			all &&
+			images &&
+			containers.status === 'fulfilled' &&
+			imageList.status === 'fulfilled'
+		) {
+			mustRelist = false;
+		}
+
+		settle();
+	};
+
+	/**
+	A call failed while the stream is up: the header says so, with the error.
+	*/
+	const failed = (error: unknown) => {
+		if (signal.aborted) {
+			return;
+		}
+
+		failures++;
+		mustRelist = true;
+		store.dispatch({
+			type: 'connection/degraded',
+			error: error instanceof Error ? error.message : String(error),
+			now: now(),
+		});
+	};
+
+	/**
+	After a flush: back to live when the re-list succeeded; otherwise, after a backoff, inspect the failed ids
+	once more (a second failure falls back to the re-list), or re-list both lists.
+	*/
+	const settle = () => {
+		if (signal.aborted || repairTimer) {
+			return;
+		}
+
+		if (!mustRelist && retryIds.size === 0) {
+			if (failures > 0) {
+				failures = 0;
+				retried.clear();
+				store.dispatch({
+					type: 'connection/degraded',
+					error: undefined,
+					now: now(),
+				});
+			}
+
+			return;
+		}
+
+		const delay = Math.min(
+			maxRetry,
+			firstRetry * 2 ** Math.max(0, Math.min(failures, 16) - 1),
+		);
+		repairTimer = setTimeout(() => {
+			repairTimer = undefined;
+			const again = [...retryIds].filter(id => !retried.has(id));
+			retryIds = new Set();
+			if (again.length > 0) {
+				for (const id of again) {
+					retried.add(id);
+					pendingIds.add(id);
+				}
+			} else {
+				pendingAllContainers = true;
+				pendingImages = true;
+			}
+
+			void serially(flush);
+		}, delay);
 	};
 
 	// Ids of destroyed containers (never reused by the engine), to drop them from answers that raced the event.
@@ -108,22 +207,54 @@ export default function startSync(
 	// Inspect, not list: the engine sends `die` before its list view is updated, so a list right after the
 	// event can still say `running`, while inspect waits for the container's own lock and sees the truth.
 	const refreshContainers = async (ids: readonly string[]) => {
-		const found = await Promise.all(
-			ids.map(async id =>
-				engine.inspectContainer(id).then(
-					details => toRow(details),
-					(error: unknown) => {
-						if (error instanceof EngineError && error.kind === 'not-found') {
-							return undefined;
-						}
+		// At most `concurrency` inspects at once; each answer counts on its own.
+		const results: Array<PromiseSettledResult<ContainerRow | undefined>> = [];
+		let next = 0;
+		const worker = async () => {
+			while (next < ids.length) {
+				const index = next++;
+				// eslint-disable-next-line no-await-in-loop
+				results[index] = await engine.inspectContainer(ids[index]!).then(
+					details => ({status: 'fulfilled' as const, value: toRow(details)}),
+					(error: unknown) =>
+						error instanceof EngineError && error.kind === 'not-found'
+							? {status: 'fulfilled' as const, value: undefined}
+							: {status: 'rejected' as const, reason: error},
+				);
+			}
+		};
 
-						throw error;
-					},
-				),
-			),
+		await Promise.all(
+			Array.from({length: Math.min(concurrency, ids.length)}, worker),
 		);
-		const containers = alive(found.filter(row => row !== undefined));
-		store.dispatch({type: 'containers/refreshed', ids, containers, now: now()});
+		const answered = ids.filter(
+			(_, index) => results[index]?.status === 'fulfilled',
+		);
+		const found = results.flatMap(result =>
+			result.status === 'fulfilled' && result.value ? [result.value] : [],
+		);
+		if (answered.length > 0) {
+			store.dispatch({
+				type: 'containers/refreshed',
+				ids: answered,
+				containers: alive(found),
+				now: now(),
+			});
+		}
+
+		const failedIds = ids.filter(
+			(_, index) => results[index]?.status === 'rejected',
+		);
+		if (failedIds.length > 0) {
+			for (const id of failedIds) {
+				retryIds.add(id);
+			}
+
+			const first = results.find(result => result.status === 'rejected');
+			throw first?.status === 'rejected'
+				? first.reason
+				: new Error('inspect failed');
+		}
 	};
 
 	const listImages = async () => {
@@ -217,6 +348,13 @@ export default function startSync(
 					Promise.all([listContainers(everConnected), listImages()]),
 				);
 				everConnected = true;
+				// A fresh list of both: whatever failed before is repaired.
+				failures = 0;
+				mustRelist = false;
+				retryIds = new Set();
+				retried.clear();
+				clearTimeout(repairTimer);
+				repairTimer = undefined;
 				store.dispatch({type: 'connection/connected', info});
 				attempt = 0;
 				// eslint-disable-next-line no-await-in-loop
@@ -263,6 +401,7 @@ export default function startSync(
 		controller.abort();
 		clearTimeout(flushTimer);
 		clearTimeout(retryTimer);
+		clearTimeout(repairTimer);
 		wake?.();
 	};
 }

@@ -15,6 +15,7 @@ import type {
 	TransferOverlay,
 } from './transfer-types.js';
 import type {CommandLine, LogEntry} from './command-line-types.js';
+import {defaultSort, type SortOrder} from './sort.js';
 
 /**
 The three live lists.
@@ -43,6 +44,11 @@ export type Connection =
 			readonly status: 'connected';
 			readonly host: string;
 			readonly info: EngineInfo;
+			/**
+			The event stream is up but calls fail (a proxy or an ssh link dropping requests): the lists may be
+			wrong. Set by `sync.ts` with the last error; cleared only once a re-list succeeded.
+			*/
+			readonly degraded?: {readonly error: string; readonly since: number};
 	  }
 	| {
 			readonly status: 'reconnecting' | 'unreachable';
@@ -328,6 +334,10 @@ export type ShellPane = ShellTarget & {
 
 export type UiState = {
 	readonly pane: PaneId;
+	/**
+	What each list is sorted by (`<` `>` pick the column, `~` reverses); kept across runs under XDG_STATE_HOME.
+	*/
+	readonly sort: Readonly<Record<PaneId, SortOrder>>;
 	readonly showAll: boolean;
 	readonly filters: Readonly<Record<PaneId, string>>;
 	/**
@@ -395,7 +405,10 @@ export const maxEvents = 1000;
 
 export function initialState(
 	host: string,
-	options: {readonly showAll?: boolean} = {},
+	options: {
+		readonly showAll?: boolean;
+		readonly sort?: Readonly<Partial<Record<PaneId, SortOrder>>>;
+	} = {},
 ): AppState {
 	return {
 		connection: {status: 'connecting', host},
@@ -406,6 +419,7 @@ export function initialState(
 		loaded: {containers: false, images: false},
 		ui: {
 			pane: 'containers',
+			sort: {...defaultSort, ...options.sort},
 			showAll: options.showAll ?? true,
 			filters: {containers: '', images: '', events: ''},
 			filtering: false,

@@ -7,7 +7,7 @@ and the cursor. Nothing the container writes ever reaches the real terminal: tit
 (`onTitleChange`, sanitized), clipboard writes (OSC 52) and bells are swallowed, screen clears only clear this screen.
 */
 import xterm from '@xterm/headless';
-import sanitize from '../engine/sanitize.js';
+import sanitize, {printableText} from '../format/printable.js';
 
 // `@xterm/headless` is CommonJS; Node gives its exports to ESM only as the default export.
 const {Terminal} = xterm;
@@ -167,29 +167,8 @@ const maxCols = 1000;
 const maxRows = 500;
 const maxTitleLength = 200;
 
-// eslint-disable-next-line no-control-regex
-const unprintable = /[\u0000-\u001F\u007F-\u009F]/g;
-const bidiControl = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
-// eslint-disable-next-line no-control-regex
-const anythingUnprintable =
-	/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
-
-/**
-Makes cell text safe to hand to Ink: each control character (C0, C1, DEL; ESC among them) becomes a space and
-bidirectional controls are dropped. Text that would be left empty becomes a space, so a cell keeps its column.
-*/
-export function printableText(chars: string): string {
-	if (chars === '') {
-		return ' ';
-	}
-
-	if (!anythingUnprintable.test(chars)) {
-		return chars;
-	}
-
-	const clean = chars.replaceAll(bidiControl, '').replaceAll(unprintable, ' ');
-	return clean === '' ? ' ' : clean;
-}
+// One module makes text printable (format/printable.ts); the screen's callers import it from here too.
+export {printableText};
 
 /**
 Maps an xterm colour (mode and value from a cell) to an Ink colour string; `undefined` for the default colour.

@@ -9,6 +9,7 @@ import type {ShellSessions} from '../shell/sessions.js';
 import type {DirectDraw} from './direct-region.js';
 import type {ShellKeys} from '../input/shell-keys.js';
 import type {EscapeKey} from '../keymap/escape-key.js';
+import type {Binding} from '../keymap/keymap.js';
 import type {Store} from '../state/store.js';
 import type {AppState} from '../state/types.js';
 
@@ -42,6 +43,11 @@ export type AppServices = {
 	`--escape-key`: between the shell pane and the dashboard. Ctrl-] when absent.
 	*/
 	readonly escapeKey?: EscapeKey;
+	/**
+	The keymap of this run: the table with the config file's `keys:` and `escapeKey` applied. When absent, the
+	table with `escapeKey` applied.
+	*/
+	readonly keymap?: readonly Binding[];
 	/**
 	Values that look secret (`format/secrets.ts`) are masked wherever they are shown until revealed (`v` in
 	details). The config file can turn masking off.

@@ -154,6 +154,7 @@ function picture(played: Played): string {
 			},
 			busy: [...ui.busy.keys()],
 			shell: ui.shell ? {...ui.shell, id: 0} : undefined,
+			log: ui.log?.map(({line, status}) => ({line, status})),
 			calls: played.calls,
 			typed: played.typed,
 			exited: played.exited,

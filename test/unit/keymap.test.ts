@@ -57,6 +57,14 @@ test('no key means two things in any set of scopes that are live together', () =
 		['containers', 'list', 'shell-pane', 'shell-live', 'global', 'always'],
 		['images', 'list', 'shell-pane', 'global', 'always'],
 		['shell-replace', 'always'],
+		activeScopes({
+			...state,
+			ui: {...state.ui, commandLine: {value: '', cursor: 0}},
+		}),
+		activeScopes({
+			...state,
+			ui: {...state.ui, overlay: {kind: 'log', scroll: 0}},
+		}),
 	];
 	for (const scopes of scopeSets) {
 		const seen = new Map<string, string>();

@@ -70,13 +70,27 @@ export default function CommandLogView({
 	height,
 	scroll,
 }: Props) {
-	const newest = [...entries].reverse();
+	// Each entry in full, over as many lines as it needs: every line can be copied into a terminal as it is.
+	const room = Math.max(10, width - 2);
+	const lines = [...entries].reverse().flatMap(entry => {
+		const text = logLine(entry);
+		const parts: string[] = [];
+		for (let at = 0; at < text.length; at += room) {
+			parts.push(text.slice(at, at + room));
+		}
+
+		return parts.map((part, index) => ({
+			key: `${entry.id}:${index}`,
+			text: part,
+			status: entry.status,
+		}));
+	});
 	const rows = Math.max(1, height - 1);
-	const start = Math.max(0, Math.min(scroll, newest.length - rows));
-	const shown = newest.slice(start, start + rows);
+	const start = Math.max(0, Math.min(scroll, lines.length - rows));
+	const shown = lines.slice(start, start + rows);
 	const more =
-		newest.length > rows
-			? `  lines ${start + 1}-${start + shown.length} of ${newest.length}, j/k scroll`
+		lines.length > rows
+			? `  lines ${start + 1}-${start + shown.length} of ${lines.length}, j/k scroll`
 			: '';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -93,9 +107,9 @@ export default function CommandLogView({
 					}
 				</Text>
 			) : null}
-			{shown.map(entry => (
-				<Text key={entry.id} wrap="truncate" color={colours[entry.status]}>
-					{' ' + logLine(entry)}
+			{shown.map(line => (
+				<Text key={line.key} wrap="truncate" color={colours[line.status]}>
+					{' ' + line.text}
 				</Text>
 			))}
 		</Box>

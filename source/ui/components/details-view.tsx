@@ -4,7 +4,7 @@ import {formatAge} from '../../format/duration.js';
 import formatPorts from '../../format/ports.js';
 import {masked, maskEnvEntry} from '../../format/secrets.js';
 import {shortId, truncate, wrapText} from '../../format/text.js';
-import sanitize from '../../engine/sanitize.js';
+import sanitize from '../../format/printable.js';
 import type {DetailsData} from '../../state/types.js';
 import {theme} from '../theme.js';
 

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import sanitize from '../../engine/sanitize.js';
+import sanitize from '../../format/printable.js';
 import type {DialogOverlay, Target} from '../../state/types.js';
 import {theme} from '../theme.js';
 import {noteColor} from './form-view.js';

@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import sanitize from '../../engine/sanitize.js';
+import sanitize from '../../format/printable.js';
 import type {FormField, FormOverlay, Note} from '../../state/types.js';
 import {theme} from '../theme.js';
 import TextField from './text-field.js';

@@ -1,4 +1,6 @@
 import {Box, Text} from 'ink';
+import sanitize from '../../format/printable.js';
+import {truncate} from '../../format/text.js';
 import type {Connection} from '../../state/types.js';
 import {theme} from '../theme.js';
 
@@ -21,7 +23,12 @@ export default function Header({connection, now, readOnly}: Props) {
 		}
 
 		case 'connected': {
-			status = {text: '● live', color: theme.status.success};
+			status = connection.degraded
+				? {
+						text: `◐ degraded: ${truncate(sanitize(connection.degraded.error), 40)}`,
+						color: theme.status.warning,
+					}
+				: {text: '● live', color: theme.status.success};
 			break;
 		}
 

@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import {memo, useRef} from 'react';
-import sanitize from '../../engine/sanitize.js';
+import sanitize from '../../format/printable.js';
 import {fit} from '../../format/text.js';
+import type {SortOrder} from '../../state/sort.js';
 import {theme} from '../theme.js';
 
 /*
@@ -60,6 +61,10 @@ type Props<T> = {
 	Keeps where the window starts (between renders, and for whoever needs to know which row is where: the mouse).
 	*/
 	readonly startRef?: {current: number};
+	/**
+	The column the rows are sorted by (its heading has ▲ or ▼).
+	*/
+	readonly sort?: SortOrder;
 };
 
 /**
@@ -123,6 +128,7 @@ function ResourceTable<T>({
 	badges,
 	emptyText,
 	startRef,
+	sort,
 }: Props<T>) {
 	const ownStart = useRef(0);
 	const startReference = startRef ?? ownStart;
@@ -138,13 +144,20 @@ function ResourceTable<T>({
 	const layout = layoutColumns(columns, Math.max(0, width - 2));
 	const header = layout
 		.map(([column, columnWidth]) =>
-			fit(column.header, columnWidth, column.align),
+			fit(
+				column.header === sort?.column
+					? // The arrow stays when the heading is cut.
+						`${column.header.slice(0, Math.max(0, columnWidth - 1))}${sort.descending ? '▼' : '▲'}`
+					: column.header,
+				columnWidth,
+				column.align,
+			),
 		)
 		.join(' ');
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text bold color={theme.text.secondary} wrap="truncate">
+			<Text bold color={theme.header} wrap="truncate">
 				{'  ' + header}
 			</Text>
 			{rows.length === 0 ? (

@@ -1,6 +1,7 @@
 import {Text} from 'ink';
 import type {LogEntry} from '../../state/command-line-types.js';
 import type {Flash} from '../../state/types.js';
+import {textWidth} from '../../format/text.js';
 import {flashColor, theme} from '../theme.js';
 import TextField from './text-field.js';
 
@@ -73,10 +74,14 @@ export default function StatusLine({
 	}
 
 	if (flash) {
+		const message = ' ' + flash.text;
+		// The message comes first: the docker line only goes after it where a useful part of it fits, so that a
+		// message that fits the line is never cut by the truncation of what follows it.
+		const roomForDocker = width - textWidth(message) - 3;
 		return (
 			<Text wrap="truncate">
-				<Text color={flashColor[flash.level]}>{' ' + flash.text}</Text>
-				{docker ? (
+				<Text color={flashColor[flash.level]}>{message}</Text>
+				{docker && roomForDocker >= Math.min(12, textWidth(docker)) ? (
 					<Text color={theme.text.secondary}>{'   ' + docker}</Text>
 				) : null}
 			</Text>

@@ -1,7 +1,7 @@
 import {memo, type Ref, useCallback, useLayoutEffect, useMemo} from 'react';
 import {Box, type DOMElement, Text, Transform} from 'ink';
 import stringWidth from 'string-width';
-import sanitize from '../../engine/sanitize.js';
+import sanitize from '../../format/printable.js';
 import {theme} from '../theme.js';
 import {
 	printableText,

@@ -16,12 +16,14 @@ type Props = {
 	readonly height: number;
 };
 
-const statusColor = {
-	running: theme.status.info,
-	done: theme.status.success,
-	failed: theme.status.error,
-	cancelled: theme.text.secondary,
-} as const;
+// A function: the theme is chosen at startup, after this module loads.
+const statusColor = (status: 'running' | 'done' | 'failed' | 'cancelled') =>
+	({
+		running: theme.status.info,
+		done: theme.status.success,
+		failed: theme.status.error,
+		cancelled: theme.text.secondary,
+	})[status];
 
 /**
 A transfer's progress in place of the pane: what it is and its docker CLI line, a line per layer with a bar, the
@@ -75,7 +77,7 @@ export default function TransferView({
 					{' ' + truncate(transfer.title, width - 20)}
 				</Text>
 				<Text
-					color={statusColor[transfer.status]}
+					color={statusColor(transfer.status)}
 				>{`${transfer.status} ${elapsed} `}</Text>
 			</Box>
 			<Text color={theme.text.secondary} wrap="truncate">
@@ -104,7 +106,7 @@ export default function TransferView({
 			))}
 			<Box flexGrow={1} />
 			{transfer.status === 'running' ? null : (
-				<Text wrap="wrap" color={statusColor[transfer.status]}>
+				<Text wrap="wrap" color={statusColor(transfer.status)}>
 					{(transfer.status === 'done'
 						? ' ✓ '
 						: transfer.status === 'failed'

@@ -9,11 +9,14 @@ export {activeScopes} from '../../keymap/scopes.js';
 export {focusedTextField} from '../../state/text-field.js';
 
 /**
-The keymap as this run uses it: with `--escape-key` in place of Ctrl-].
+The keymap as this run uses it: with the config file's keys, and `--escape-key` in place of Ctrl-].
 */
 export function useKeymapTable(): readonly Binding[] {
-	const {escapeKey = defaultEscapeKey} = useServices();
-	return useMemo(() => withEscapeKey(keymap, escapeKey), [escapeKey]);
+	const {escapeKey = defaultEscapeKey, keymap: table} = useServices();
+	return useMemo(
+		() => table ?? withEscapeKey(keymap, escapeKey),
+		[table, escapeKey],
+	);
 }
 
 /**

@@ -1,6 +1,6 @@
 import {useEffect, useEffectEvent, useMemo, useRef, useState} from 'react';
 import type {TerminalSession} from '../../engine/types.js';
-import sanitize from '../../engine/sanitize.js';
+import sanitize from '../../format/printable.js';
 import {
 	blankSnapshot,
 	Screen,

@@ -107,6 +107,7 @@ export default function ContainersView({
 }: Props) {
 	const rows = useAppState(visibleContainers);
 	const index = useAppState(state => selectedIndex(state, 'containers'));
+	const sort = useAppState(state => state.ui.sort.containers);
 	const loaded = useAppState(state => state.loaded.containers);
 	const showAll = useAppState(state => state.ui.showAll);
 	const filter = useAppState(state => state.ui.filters.containers);
@@ -131,6 +132,7 @@ export default function ContainersView({
 			{...(startRef ? {startRef} : {})}
 			marked={marked}
 			badges={badges}
+			sort={sort}
 			emptyText={empty}
 		/>
 	);

@@ -49,18 +49,24 @@ function time(ms: number): string {
 		.join(':');
 }
 
-const actionColor: Readonly<Record<string, string>> = {
-	start: theme.status.success,
-	create: theme.status.success,
-	unpause: theme.status.success,
-	die: theme.status.warning,
-	kill: theme.status.warning,
-	stop: theme.status.warning,
-	pause: theme.status.warning,
-	destroy: theme.status.error,
-	delete: theme.status.error,
-	untag: theme.status.warning,
-	oom: theme.status.error,
+const actionLevel: Readonly<Record<string, 'success' | 'warning' | 'error'>> = {
+	start: 'success',
+	create: 'success',
+	unpause: 'success',
+	die: 'warning',
+	kill: 'warning',
+	stop: 'warning',
+	pause: 'warning',
+	destroy: 'error',
+	delete: 'error',
+	untag: 'warning',
+	oom: 'error',
+};
+
+// Looked up when drawn: the theme is chosen at startup, after this module loads.
+const actionColor = (action: string): string | undefined => {
+	const level = actionLevel[action.split(':')[0] ?? ''];
+	return level ? theme.status[level] : undefined;
 };
 
 const columns: ReadonlyArray<Column<EventRow>> = [
@@ -75,7 +81,7 @@ const columns: ReadonlyArray<Column<EventRow>> = [
 		header: 'ACTION',
 		width: 12,
 		text: row => row.action,
-		color: row => actionColor[row.action.split(':')[0] ?? ''],
+		color: row => actionColor(row.action),
 	},
 	{
 		header: 'NAME',
@@ -95,6 +101,7 @@ const columns: ReadonlyArray<Column<EventRow>> = [
 export default function EventsView({width, height, focused, startRef}: Props) {
 	const rows = useAppState(visibleEvents);
 	const index = useAppState(state => selectedIndex(state, 'events'));
+	const sort = useAppState(state => state.ui.sort.events);
 	const filter = useAppState(state => state.ui.filters.events);
 	return (
 		<ResourceTable
@@ -106,6 +113,7 @@ export default function EventsView({width, height, focused, startRef}: Props) {
 			width={width}
 			focused={focused}
 			{...(startRef ? {startRef} : {})}
+			sort={sort}
 			emptyText={
 				filter
 					? `No event matches “${filter}”.`

@@ -33,7 +33,7 @@ function columns(
 			width: 16,
 			flex: 1,
 			text: row => (row.dangling ? '<none>:<none>' : row.repoTags.join(', ')),
-			color: row => (row.dangling ? theme.status.warning : theme.text.primary),
+			color: row => (row.dangling ? theme.dangling : theme.text.primary),
 		},
 		{
 			header: 'IMAGE ID',
@@ -64,6 +64,7 @@ export default function ImagesView({width, height, focused, startRef}: Props) {
 	const rows = useAppState(visibleImages);
 	const usage = useAppState(imageUsage);
 	const index = useAppState(state => selectedIndex(state, 'images'));
+	const sort = useAppState(state => state.ui.sort.images);
 	const loaded = useAppState(state => state.loaded.images);
 	const filter = useAppState(state => state.ui.filters.images);
 	const now = useNow(5000, time => {
@@ -92,6 +93,7 @@ export default function ImagesView({width, height, focused, startRef}: Props) {
 			{...(startRef ? {startRef} : {})}
 			marked={marked}
 			badges={badges}
+			sort={sort}
 			emptyText={empty}
 		/>
 	);

@@ -1,5 +1,6 @@
 /**
-Makes untrusted text (container names, labels, image names, event attributes, log lines) harmless for a terminal.
+THE module that makes untrusted text printable: container names, labels, image names, event attributes, log lines
+(`sanitize`), and the cells of the shell pane's screen (`printableText`). One set of character classes for both.
 
 Whole escape sequences (CSI, OSC, DCS/SOS/PM/APC strings, two-byte ESC sequences) are dropped, then every C0 and
 C1 control character that is left, and DEL, is replaced by a visible placeholder: tab becomes a space, everything
@@ -13,14 +14,13 @@ const escapeSequence =
 	// eslint-disable-next-line no-control-regex
 	/(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|(?:\u001B[\]PX^_]|[\u0090\u0098\u009D\u009E\u009F])[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u002F]*[\u0030-\u007E]?/g;
 
-// eslint-disable-next-line no-control-regex
-const controlCharacter = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F]/g;
+// C0 and C1 controls and DEL; and the bidirectional controls, which could visually reorder the text around them.
+const controls = String.raw`\u0000-\u001F\u007F-\u009F`;
+const bidi = String.raw`\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C`;
 
-const bidiControl = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
-
-// eslint-disable-next-line no-control-regex
-const anythingUnsafe =
-	/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
+const controlCharacter = new RegExp(`[${controls}]`, 'g');
+const bidiControl = new RegExp(`[${bidi}]`, 'g');
+const anythingUnsafe = new RegExp(`[${controls}${bidi}]`);
 
 /**
 Returns `text` with escape sequences removed and control characters made visible. Fast path: text with nothing
@@ -36,6 +36,26 @@ export default function sanitize(text: string): string {
 		.replaceAll('\t', ' ')
 		.replaceAll(controlCharacter, '?')
 		.replaceAll(bidiControl, '');
+}
+
+/**
+Makes the text of a terminal cell safe to hand to Ink: each control character (C0, C1, DEL; ESC among them) becomes
+a space and bidirectional controls are dropped. Text that would be left empty becomes a space, so a cell keeps its
+column. (The emulator has taken the escape sequences already: what is left is one cell's characters.)
+*/
+export function printableText(chars: string): string {
+	if (chars === '') {
+		return ' ';
+	}
+
+	if (!anythingUnsafe.test(chars)) {
+		return chars;
+	}
+
+	const clean = chars
+		.replaceAll(bidiControl, '')
+		.replaceAll(controlCharacter, ' ');
+	return clean === '' ? ' ' : clean;
 }
 
 /**
