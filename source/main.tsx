@@ -23,6 +23,7 @@ import {initialState} from './state/types.js';
 import App from './ui/app.js';
 import {ServicesProvider} from './ui/context.js';
 import {createFrameSignal} from './ui/direct-region.js';
+import {createInkOutput} from './ui/ink-output.js';
 import {createShellKeys} from './input/shell-keys.js';
 import type {EscapeKey} from './keymap/escape-key.js';
 import {historyPath, readHistory} from './command-line/history.js';
@@ -170,6 +171,9 @@ export default async function run(options: RunOptions): Promise<number> {
 				sort: readSortFile(sortFile),
 			},
 		),
+		// Engine news waits up to 100 ms to be drawn together (the sync gathers events as long): a flood of
+		// events makes about ten frames a second, and a key never queues behind a frame per event.
+		{newsDelayMs: 100},
 	);
 	// In read-only mode only GET and HEAD requests may reach the engine; the guard refuses everything else.
 	const connect = (
@@ -255,6 +259,8 @@ export default async function run(options: RunOptions): Promise<number> {
 	});
 	const inspector = createInspectorFeed(engine, store);
 	const frames = createFrameSignal();
+	// Ink's frames reach the terminal through this, which writes only the lines that changed.
+	const output = createInkOutput(process.stdout);
 	const instance = render(
 		<ServicesProvider
 			value={{
@@ -271,8 +277,10 @@ export default async function run(options: RunOptions): Promise<number> {
 				historyFile,
 				...(options.keymap ? {keymap: options.keymap} : {}),
 				directDraw: {
-					write(data) {
+					write(data, rows) {
 						process.stdout.write(data);
+						// Drawn over Ink's lines: its next frame puts its own there again.
+						output.invalidate(rows);
 					},
 					frames,
 				},
@@ -281,6 +289,7 @@ export default async function run(options: RunOptions): Promise<number> {
 			<App />
 		</ServicesProvider>,
 		{
+			stdout: output.stdout,
 			exitOnCtrlC: false,
 			patchConsole: true,
 			maxFps: 30,
@@ -359,6 +368,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		stopCleanupSync();
 		inspector.stop();
 		instance.cleanup();
+		output.dispose();
 		restore();
 		// Shells left open get their hangup (the engine would keep them running), within a bounded wait.
 		await sessions.closeAll(1500);

@@ -62,7 +62,9 @@ const folders = fast ? ['unit', 'ui'] : ['unit', 'ui', 'engine', 'e2e'];
 const files =
 	only.length > 0 ? only : folders.flatMap(folder => testFiles(folder));
 if (!fast) {
-	step('build (tsc)', bin('tsc'), ['-p', 'tsconfig.json']);
+	step('build (scripts/build.mjs: the bundle)', process.execPath, [
+		'scripts/build.mjs',
+	]);
 	step('engine (test/engine-up.sh)', 'bash', ['test/engine-up.sh']);
 }
 

@@ -1,5 +1,5 @@
 import {Box, useStdout} from 'ink';
-import {useCallback, useEffect, useRef} from 'react';
+import {lazy, Suspense, useCallback, useEffect, useRef} from 'react';
 import {bindingsFor} from '../keymap/match.js';
 import {helpOrder} from '../keymap/help-order.js';
 import {followDialogs} from '../commands/follow-dialog.js';
@@ -16,7 +16,7 @@ import TooSmall from './components/too-small.js';
 import UnreachableScreen from './components/unreachable-screen.js';
 import {runningCount} from '../state/selectors.js';
 import {useAppState, useServices} from './context.js';
-import {terminalContentSize} from './components/terminal-view.js';
+import {terminalContentSize} from './terminal-size.js';
 import {
 	activeScopes,
 	useBindingEnabled,
@@ -32,7 +32,7 @@ import {theme} from './theme.js';
 import ContainersView from './views/containers-view.js';
 import EventsView from './views/events-view.js';
 import ImagesView from './views/images-view.js';
-import ShellPane, {replaceQuestion} from './views/shell-pane.js';
+import {replaceQuestion} from './views/shell-question.js';
 import InspectorPane from './views/inspector-pane.js';
 import TransferOverlays from './views/transfer-overlays.js';
 import {
@@ -46,6 +46,9 @@ import {commandBindings} from '../command-line/help.js';
 import CommandLogView from './components/command-log-view.js';
 import CommandPrompt from './components/command-prompt.js';
 import CompletionList from './components/completion-list.js';
+
+// The shell pane and its terminal emulator (@xterm/headless) load when a shell first opens, not at start.
+const ShellPane = lazy(async () => import('./views/shell-pane.js'));
 
 /**
 The smallest terminal the layout is made for.
@@ -132,7 +135,23 @@ export default function App() {
 
 	const enabled = useBindingEnabled();
 	const table = useKeymapTable();
-	const now = useNow(1000);
+	// What the clock drives here: the reconnect countdown, and ages in the details and transfer overlays.
+	const now = useNow(1000, time => {
+		if (
+			connection.status === 'unreachable' ||
+			connection.status === 'reconnecting'
+		) {
+			return String(Math.ceil((connection.retryAt - time) / 1000));
+		}
+
+		const overlay = ui.overlay?.kind;
+		return overlay === 'details' ||
+			overlay === 'transfer' ||
+			overlay === 'files' ||
+			overlay === 'search'
+			? String(Math.floor(time / 1000))
+			: '';
+	});
 
 	// An open dialog follows its objects (removed elsewhere, stopped meanwhile).
 	useEffect(() => followDialogs(store), [store]);
@@ -353,12 +372,22 @@ export default function App() {
 					) : null}
 				</Box>
 				{ui.shell && layout.shell ? (
-					<ShellPane
-						key={ui.shell.id}
-						pane={ui.shell}
-						width={layout.shell.width}
-						height={layout.shell.height}
-					/>
+					<Suspense
+						fallback={
+							<Box
+								width={layout.shell.width}
+								height={layout.shell.height}
+								flexShrink={0}
+							/>
+						}
+					>
+						<ShellPane
+							key={ui.shell.id}
+							pane={ui.shell}
+							width={layout.shell.width}
+							height={layout.shell.height}
+						/>
+					</Suspense>
 				) : inspector && layout.shell ? (
 					<InspectorPane
 						pane={inspector}

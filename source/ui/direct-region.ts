@@ -58,9 +58,9 @@ What the app gets to draw outside Ink's frames; absent where there is no real te
 */
 export type DirectDraw = {
 	/**
-	Writes to the terminal Ink draws on.
+	Writes to the terminal Ink draws on; `rows` (0-based) are the screen rows the data draws on.
 	*/
-	readonly write: (data: string) => void;
+	readonly write: (data: string, rows: readonly number[]) => void;
 	readonly frames: FrameSignal;
 };
 
@@ -72,7 +72,7 @@ One rectangle of the screen drawn line by line: each line a string exactly as wi
 and nothing else (no cursor movement, no control characters).
 */
 export class DirectRegion {
-	readonly #write: (data: string) => void;
+	readonly #write: (data: string, rows: readonly number[]) => void;
 	/**
 	What the terminal shows in the region now, as far as we know.
 	*/
@@ -88,7 +88,7 @@ export class DirectRegion {
 		{readonly lines: readonly string[]; readonly columns: number} | undefined;
 	#box: RegionBox | undefined;
 
-	constructor(write: (data: string) => void) {
+	constructor(write: (data: string, rows: readonly number[]) => void) {
 		this.#write = write;
 	}
 
@@ -134,15 +134,17 @@ export class DirectRegion {
 
 	#draw(lines: readonly string[], box: RegionBox): void {
 		let update = '';
+		const rows: number[] = [];
 		for (const [index, line] of lines.entries()) {
 			if (line !== this.#onTerminal[index]) {
 				update += `\u001B[${box.y + index + 1};${box.x + 1}H${line}\u001B[0m`;
+				rows.push(box.y + index);
 			}
 		}
 
 		this.#onTerminal = lines;
 		if (update !== '') {
-			this.#write(beginUpdate + update + endUpdate);
+			this.#write(beginUpdate + update + endUpdate, rows);
 		}
 	}
 }

@@ -1,6 +1,6 @@
 /**
-`npm run bench` (second part): how much the shell pane adds to typing. Starts one busybox container (labelled
-`dockpit.bench=<run>`, removed at the end) and times a key press to its echo, two ways:
+`npm run bench` (second part): how much the shell pane adds to typing. Starts one busybox container (`dp-perf-shell-…`, labelled
+`dockpit-test.owner=perf`, removed at the end) and times a key press to its echo, two ways:
 
 - the engine's own round trip: an exec session with a TTY, opened with dockerode, a byte written and its echo read
   back;
@@ -30,7 +30,7 @@ const profileDirectory = process.argv.includes('--profile')
 	? process.argv[process.argv.indexOf('--profile') + 1]
 	: undefined;
 const run = crypto.randomBytes(3).toString('hex');
-const name = `dockpit-bench-shell-${run}`;
+const name = `dp-perf-shell-${run}`;
 const docker = new Docker();
 const results: Array<[string, string]> = [];
 const sleep = async (ms: number) =>
@@ -160,7 +160,7 @@ try {
 		Image: testImage,
 		name,
 		Cmd: ['sleep', '3600'],
-		Labels: {'dockpit.bench': run},
+		Labels: {'dockpit-test.owner': 'perf', 'dockpit.bench': run},
 	});
 	await container.start();
 

@@ -31,6 +31,9 @@ export function createFakeSession(): FakeSession {
 	const resizes: Array<{columns: number; rows: number}> = [];
 	let closed = false;
 	let ended: End | undefined;
+	// Like the real session (engine/terminal-session.ts): output while nobody listens yet is kept for the first
+	// listener (the shell pane loads, and so subscribes, a little after the session opens).
+	let early: Uint8Array[] | undefined = [];
 
 	const finish = (end: End) => {
 		if (ended) {
@@ -48,6 +51,18 @@ export function createFakeSession(): FakeSession {
 	const session: TerminalSession = {
 		onData(listener) {
 			dataListeners.add(listener);
+			if (early) {
+				const pending = early;
+				early = undefined;
+				queueMicrotask(() => {
+					for (const chunk of pending) {
+						for (const each of dataListeners) {
+							each(chunk);
+						}
+					}
+				});
+			}
+
 			return () => dataListeners.delete(listener);
 		},
 		onEnd(listener) {
@@ -84,6 +99,11 @@ export function createFakeSession(): FakeSession {
 		resizes,
 		output(text) {
 			const bytes = new TextEncoder().encode(text);
+			if (early) {
+				early.push(bytes);
+				return;
+			}
+
 			for (const listener of dataListeners) {
 				listener(bytes);
 			}

@@ -55,6 +55,10 @@ export function startDockpit(
 		Options for node itself (`--cpu-prof`), before the CLI's path.
 		*/
 		nodeArgs?: string[];
+		/**
+		Runs this program instead of `node dist/cli.js` (an installed `dockpit`), with `args`.
+		*/
+		executable?: string;
 		env?: Record<string, string | undefined>;
 		columns?: number;
 		rows?: number;
@@ -87,8 +91,10 @@ export function startDockpit(
 	}
 
 	const child = pty.spawn(
-		process.execPath,
-		[...(options.nodeArgs ?? []), cliPath, ...(options.args ?? [])],
+		options.executable ?? process.execPath,
+		options.executable
+			? (options.args ?? [])
+			: [...(options.nodeArgs ?? []), cliPath, ...(options.args ?? [])],
 		{
 			name: 'xterm-256color',
 			cols: columns,

@@ -17,6 +17,10 @@ import {createShellKeys} from '../../source/input/shell-keys.js';
 import {ServicesProvider} from '../../source/ui/context.js';
 import type {FakeEngine} from './fake-engine.js';
 
+// The app loads the shell pane when a shell first opens (React.lazy). In the bundle that is instant; here tsx
+// would compile it then, inside a test's time limit: load it with the helper instead.
+await import('../../source/ui/views/shell-pane.js');
+
 /**
 Renders the whole app on a fake engine, synced as the real app is. ink-testing-library's stdout is 100 columns
 wide and (with no rows) counts as 24 rows.

@@ -16,6 +16,21 @@ export type ManyOptions = {
 	readonly containers: number;
 	readonly images: number;
 	readonly label: string;
+	/**
+	Names start with it: `<prefix>-<tag>-00001` for containers, `<prefix>/<tag>-00001:v1` for images.
+	@default 'dockpit-many'
+	*/
+	readonly prefix?: string;
+	/**
+	How many of the containers are started (the others are only created).
+	@default 0
+	*/
+	readonly running?: number;
+	/**
+	Where numbering starts, to add to a fleet made before.
+	@default 0
+	*/
+	readonly first?: number;
 };
 
 function tarWithFile(name: string, content: string): Buffer {
@@ -65,23 +80,33 @@ async function inBatches(
 
 export async function createMany(
 	docker: Docker,
-	{containers, images, label}: ManyOptions,
+	{
+		containers,
+		images,
+		label,
+		prefix = 'dockpit-many',
+		running = 0,
+		first = 0,
+	}: ManyOptions,
 ): Promise<void> {
 	const [key = 'dockpit.many', value = '1'] = label.split('=');
 	const tag = value.replaceAll(/[^a-z\d]/g, '');
-	await inBatches(containers, 8, async index =>
-		docker.createContainer({
-			name: `dockpit-many-${tag}-${String(index).padStart(5, '0')}`,
+	await inBatches(containers, 4, async index => {
+		const container = await docker.createContainer({
+			name: `${prefix}-${tag}-${String(first + index).padStart(5, '0')}`,
 			Image: testImage,
 			Cmd: ['sleep', '3600'],
 			Labels: {[key]: value},
-		}),
-	);
+		});
+		if (index < running) {
+			await container.start();
+		}
+	});
 	await inBatches(images, 4, async index => {
 		const stream = await docker.importImage(
 			tarWithFile('id.txt', `${label} ${index}\n`) as never,
 			{
-				repo: `dockpit-many/${tag}-${String(index).padStart(5, '0')}`,
+				repo: `${prefix}/${tag}-${String(first + index).padStart(5, '0')}`,
 				tag: 'v1',
 				changes: [`LABEL ${key}=${value}`],
 			} as never,

@@ -42,21 +42,9 @@ type Props = {
 	readonly onLines?: (lines: readonly string[]) => void;
 };
 
-/**
-The emulator size that fills a `TerminalView` of the given outer size (the border takes one cell on each side).
-*/
-export function terminalContentSize(size: {
-	readonly width: number;
-	readonly height: number;
-}): {
-	columns: number;
-	rows: number;
-} {
-	return {
-		columns: Math.max(2, size.width - 2),
-		rows: Math.max(1, size.height - 2),
-	};
-}
+import {terminalContentSize} from '../terminal-size.js';
+
+export {terminalContentSize} from '../terminal-size.js';
 
 function topBorder(width: number, title: string | undefined): string {
 	const inner = Math.max(0, width - 2);

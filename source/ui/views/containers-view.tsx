@@ -43,6 +43,25 @@ const engineColumn: Column<ContainerRow> = {
 	color: row => (row.stale ? theme.status.warning : theme.text.secondary),
 };
 
+function uptime(row: ContainerRow, now: number): string {
+	return (row.state === 'running' || row.state === 'paused') &&
+		row.startedAt !== undefined
+		? formatAge(now - row.startedAt)
+		: '-';
+}
+
+/**
+The text the clock drives in the table: every row's uptime and age.
+*/
+function ages(rows: readonly ContainerRow[], now: number): string {
+	let text = '';
+	for (const row of rows) {
+		text += `${uptime(row, now)} ${formatAge(now - row.created)},`;
+	}
+
+	return text;
+}
+
 function columns(
 	now: number,
 	busy: ReadonlyMap<string, Busy>,
@@ -75,11 +94,7 @@ function columns(
 		{
 			header: 'UPTIME',
 			width: 6,
-			text: row =>
-				(row.state === 'running' || row.state === 'paused') &&
-				row.startedAt !== undefined
-					? formatAge(now - row.startedAt)
-					: '-',
+			text: row => uptime(row, now),
 		},
 		{header: 'AGE', width: 5, text: row => formatAge(now - row.created)},
 		{
@@ -111,7 +126,7 @@ export default function ContainersView({
 	const loaded = useAppState(state => state.loaded.containers);
 	const showAll = useAppState(state => state.ui.showAll);
 	const filter = useAppState(state => state.ui.filters.containers);
-	const now = useNow(1000);
+	const now = useNow(1000, time => ages(rows, time));
 	const several = useAppState(state => state.engines !== undefined);
 	const {marked, busy, badges} = useRowMarks('containers');
 	const empty = !loaded

@@ -81,7 +81,14 @@ export default function ImagesView({width, height, focused, startRef}: Props) {
 	const sort = useAppState(state => state.ui.sort.images);
 	const loaded = useAppState(state => state.loaded.images);
 	const filter = useAppState(state => state.ui.filters.images);
-	const now = useNow(5000);
+	const now = useNow(5000, time => {
+		let text = '';
+		for (const row of rows) {
+			text += `${formatAge(time - row.created)},`;
+		}
+
+		return text;
+	});
 	const several = useAppState(state => state.engines !== undefined);
 	const {marked, badges} = useRowMarks('images');
 	const empty = !loaded

@@ -57,20 +57,7 @@ export function paneTitle(
 	return parts.join(' · ');
 }
 
-/**
-The question in the status line while `x` waits for a yes to replace the pane's running session.
-*/
-export function replaceQuestion(pane: Pane | undefined): string | undefined {
-	const next = pane?.replace;
-	if (!next) {
-		return undefined;
-	}
-
-	const current = pane.mode === 'exec' ? 'the shell' : 'the attached session';
-	const wanted = next.mode === 'exec' ? 'open a shell' : 'attach';
-	// The keys first: a long name may cut the end of the line.
-	return `y/n: close ${current} in ${pane.name} and ${wanted} in ${next.name}?`;
-}
+export {replaceQuestion} from './shell-question.js';
 
 /**
 The shell pane: the session kept under `pane.id` in the shell sessions, drawn through a terminal emulator. Keys
