@@ -104,7 +104,7 @@ test('the help overlay lists the commands from the same table as the keys', asyn
 	await waitForFrame(lastFrame, frame => frame.includes('web'));
 	stdin.write(':help\r');
 	await waitForFrame(lastFrame, frame => frame.includes('Keys'));
-	stdin.write('j'.repeat(200));
+	stdin.write('j'.repeat(1000));
 	const frame = await waitForFrame(
 		lastFrame,
 		frame => frame.includes(':unpause'),
