@@ -3,6 +3,7 @@ import type {Command} from './context.js';
 import {performKill, performVerb} from './containers.js';
 import {performRemove} from './remove-containers.js';
 import {performRemoveImage, performRemoveImages} from './images.js';
+import {runComposeVerb} from './projects.js';
 
 const killSignals = new Set<string>([
 	'SIGKILL',
@@ -91,6 +92,16 @@ export const chooseInDialog: Command = async context => {
 
 		case 'remove-images': {
 			await performRemoveImages(context, purpose.targets);
+			return;
+		}
+
+		case 'compose': {
+			await runComposeVerb(
+				context,
+				purpose.verb,
+				purpose.project,
+				purpose.service,
+			);
 		}
 	}
 };

@@ -11,6 +11,8 @@ import {removeImages} from './images.js';
 import {removeContainers} from './remove-containers.js';
 import {submitForm} from './submit-form.js';
 import {transferCommands} from './transfer-commands.js';
+import {projectCommands} from './project-commands.js';
+import {projectsEnter} from './projects.js';
 import {EngineError} from '../engine/types.js';
 import type {CommandId} from '../keymap/keymap.js';
 import {
@@ -63,13 +65,25 @@ const quit: Command = ({exit}) => {
 /**
 Opens the details overlay on the selected row and loads what it shows.
 */
-const openDetails: Command = async ({engine, store}) => {
+const openDetails: Command = async context => {
+	const {engine, store} = context;
 	const state = store.getState();
-	const {pane} = state.ui;
-	const key = selectedKey(state, pane);
+	const {pane: focused} = state.ui;
+	let key = selectedKey(state, focused);
 	if (key === undefined) {
 		return;
 	}
+
+	// Projects: a container row's details; a project or service row folds.
+	if (focused === 'projects') {
+		if (projectsEnter(context) === 'done') {
+			return;
+		}
+
+		key = key.replace(/^c:/, '');
+	}
+
+	const pane = focused === 'projects' ? 'containers' : focused;
 
 	if (pane === 'events') {
 		const event = visibleEvents(state).find(row => String(row.seq) === key);
@@ -125,6 +139,9 @@ export const commands: Record<CommandId, Command> = {
 	},
 	'pane.events'({store}) {
 		store.dispatch({type: 'ui/pane', pane: 'events'});
+	},
+	'pane.projects'({store}) {
+		store.dispatch({type: 'ui/pane', pane: 'projects'});
 	},
 	'pane.next'({store}) {
 		store.dispatch({type: 'ui/cycle-pane', delta: 1});
@@ -190,7 +207,7 @@ export const commands: Record<CommandId, Command> = {
 	},
 	'list.clear-marks'({store}) {
 		const {pane} = store.getState().ui;
-		if (pane !== 'events') {
+		if (pane !== 'events' && pane !== 'projects') {
 			store.dispatch({type: 'ui/marks-clear', pane});
 		}
 	},
@@ -235,4 +252,5 @@ export const commands: Record<CommandId, Command> = {
 		store.dispatch({type: 'ui/overlay-close'});
 	},
 	...transferCommands,
+	...projectCommands,
 };

@@ -10,6 +10,7 @@ import type {Agent} from 'node:http';
 import Docker from 'dockerode';
 import type {Endpoint} from './connection.js';
 import {cleanupMethods} from './docker-cleanup.js';
+import {logMethods} from './container-logs.js';
 import {createSshTransport} from './ssh-transport.js';
 import {toEngineError} from './errors.js';
 import {
@@ -744,6 +745,7 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		attach,
 		...cleanupMethods(docker, call),
 		...createTransfers(docker, fail),
+		...logMethods(docker, fail),
 	};
 }
 

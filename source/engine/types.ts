@@ -7,8 +7,10 @@ made harmless by `sanitize()` before it gets here. Ids are kept as the engine ga
 */
 
 import type {CleanupEngine} from './cleanup-types.js';
+import type {LogsEngine} from './log-types.js';
 
 export type * from './cleanup-types.js';
+export type * from './log-types.js';
 
 export const containerStates = [
 	'created',
@@ -354,139 +356,143 @@ double in `test/helpers/fake-engine.ts` for component tests.
 Every method throws only `EngineError`. A `not-modified` outcome (start of a running container, stop of a stopped
 one) is success and does not throw.
 */
-export type Engine = CleanupEngine & {
-	/**
+export type Engine = CleanupEngine &
+	LogsEngine & {
+		/**
 	Where this engine is reached, for the header and error messages.
 	*/
-	readonly host: string;
-	ping(signal?: AbortSignal): Promise<void>;
-	info(): Promise<EngineInfo>;
+		readonly host: string;
+		ping(signal?: AbortSignal): Promise<void>;
+		info(): Promise<EngineInfo>;
 
-	listContainers(options?: {
-		readonly ids?: readonly string[];
-	}): Promise<ContainerSummary[]>;
-	inspectContainer(id: string): Promise<ContainerDetails>;
-	listImages(): Promise<ImageSummary[]>;
-	inspectImage(id: string): Promise<ImageDetails>;
-	/**
+		listContainers(options?: {
+			readonly ids?: readonly string[];
+		}): Promise<ContainerSummary[]>;
+		inspectContainer(id: string): Promise<ContainerDetails>;
+		listImages(): Promise<ImageSummary[]>;
+		inspectImage(id: string): Promise<ImageDetails>;
+		/**
 	Follows `/events` until the signal aborts or the stream breaks; then the iterator throws `EngineError`
 	(`aborted` when the signal aborted it, `unreachable` when the engine went away).
 	*/
-	events(options: {
-		readonly signal: AbortSignal;
-		readonly since?: number;
-	}): AsyncIterable<DockerEvent>;
+		events(options: {
+			readonly signal: AbortSignal;
+			readonly since?: number;
+		}): AsyncIterable<DockerEvent>;
 
-	startContainer(id: string): Promise<void>;
-	/**
+		startContainer(id: string): Promise<void>;
+		/**
 	Graceful stop; `timeout` in seconds, the engine's default when absent.
 	*/
-	stopContainer(
-		id: string,
-		options?: {readonly timeout?: number},
-	): Promise<void>;
-	restartContainer(id: string): Promise<void>;
-	killContainer(id: string, signal: KillSignal): Promise<void>;
-	pauseContainer(id: string): Promise<void>;
-	unpauseContainer(id: string): Promise<void>;
-	removeContainer(
-		id: string,
-		options: {readonly force: boolean; readonly volumes: boolean},
-	): Promise<void>;
-	/**
+		stopContainer(
+			id: string,
+			options?: {readonly timeout?: number},
+		): Promise<void>;
+		restartContainer(id: string): Promise<void>;
+		killContainer(id: string, signal: KillSignal): Promise<void>;
+		pauseContainer(id: string): Promise<void>;
+		unpauseContainer(id: string): Promise<void>;
+		removeContainer(
+			id: string,
+			options: {readonly force: boolean; readonly volumes: boolean},
+		): Promise<void>;
+		/**
 	Creates and starts a container; resolves with its id.
 	*/
-	runContainer(spec: RunSpec): Promise<string>;
-	/**
+		runContainer(spec: RunSpec): Promise<string>;
+		/**
 	Creates a container without starting it (`docker create`); resolves with its id. For `-it` runs, which attach
 	first and start after (`AttachOptions.start`).
 	*/
-	createContainer(spec: RunSpec): Promise<string>;
-	diffContainer(id: string): Promise<FileChange[]>;
-	/**
+		createContainer(spec: RunSpec): Promise<string>;
+		diffContainer(id: string): Promise<FileChange[]>;
+		/**
 	Resolves with the new image's id.
 	*/
-	commitContainer(id: string, spec: CommitSpec): Promise<string>;
-	tagImage(id: string, repo: string, tag: string): Promise<void>;
-	/**
+		commitContainer(id: string, spec: CommitSpec): Promise<string>;
+		tagImage(id: string, repo: string, tag: string): Promise<void>;
+		/**
 	Removes an image or one of its references (`repo:tag` untags only that reference).
 	*/
-	removeImage(
-		reference: string,
-		options: {readonly force: boolean},
-	): Promise<void>;
+		removeImage(
+			reference: string,
+			options: {readonly force: boolean},
+		): Promise<void>;
 
-	exec(id: string, options: ExecOptions): Promise<TerminalSession>;
-	attach(id: string, options: AttachOptions): Promise<TerminalSession>;
+		exec(id: string, options: ExecOptions): Promise<TerminalSession>;
+		attach(id: string, options: AttachOptions): Promise<TerminalSession>;
 
-	// Transfers: images and files in and out (engine/transfer.ts). Each long one streams, reports progress
-	// through `onEvent` and is cancelled by its `signal` (the request is aborted).
-	/** `docker pull`. */
-	pullImage(reference: string, options?: PullOptions): Promise<void>;
-	/** `docker push`; resolves with the digest the registry gave. */
-	pushImage(
-		reference: string,
-		options?: PushOptions,
-	): Promise<{readonly digest?: string}>;
-	/** The engine's `/auth`: are these credentials good for that registry? Throws `unauthorized` when not. */
-	checkAuth(
-		auth: RegistryAuth,
-		signal?: AbortSignal,
-	): Promise<{readonly status: string}>;
-	/** `docker search` (Docker Hub). */
-	searchImages(
-		term: string,
-		options?: {readonly limit?: number; readonly signal?: AbortSignal},
-	): Promise<SearchResult[]>;
-	/** `docker build` (classic builder): the context tar streamed from disk, honouring `.dockerignore`. */
-	buildImage(spec: BuildSpec, options?: TransferOptions): Promise<BuildResult>;
-	/** `docker save -o DESTINATION REFERENCES…`. */
-	saveImages(
-		references: readonly string[],
-		destination: string,
-		options?: TransferOptions,
-	): Promise<{readonly bytes: number}>;
-	/** `docker load -i SOURCE`; resolves with the names (or ids) of the loaded images. */
-	loadImages(
-		source: string,
-		options?: TransferOptions,
-	): Promise<{readonly loaded: readonly string[]}>;
-	/** `docker import SOURCE [REFERENCE]` with `--message` and `--change`. */
-	importImage(
-		source: string,
-		spec: ImportSpec,
-		options?: TransferOptions,
-	): Promise<{readonly imageId: string}>;
-	/** `docker export -o DESTINATION CONTAINER`. */
-	exportContainer(
-		id: string,
-		destination: string,
-		options?: TransferOptions,
-	): Promise<{readonly bytes: number}>;
-	/** What is at a path in a container (HEAD of its archive); undefined when nothing is. */
-	statContainerPath(
-		id: string,
-		path: string,
-		signal?: AbortSignal,
-	): Promise<ContainerPathStat | undefined>;
-	/** The entries of a folder in a container, folders first, from its archive. */
-	listContainerFolder(
-		id: string,
-		folder: string,
-		signal?: AbortSignal,
-	): Promise<ContainerFileEntry[]>;
-	/** `docker cp CONTAINER:SOURCE DESTINATION`. */
-	copyFromContainer(
-		id: string,
-		source: string,
-		destination: string,
-		options?: TransferOptions,
-	): Promise<CopyResult>;
-	/** `docker cp SOURCE CONTAINER:DESTINATION`. */
-	copyToContainer(
-		id: string,
-		source: string,
-		destination: string,
-		options?: TransferOptions,
-	): Promise<CopyResult>;
-};
+		// Transfers: images and files in and out (engine/transfer.ts). Each long one streams, reports progress
+		// through `onEvent` and is cancelled by its `signal` (the request is aborted).
+		/** `docker pull`. */
+		pullImage(reference: string, options?: PullOptions): Promise<void>;
+		/** `docker push`; resolves with the digest the registry gave. */
+		pushImage(
+			reference: string,
+			options?: PushOptions,
+		): Promise<{readonly digest?: string}>;
+		/** The engine's `/auth`: are these credentials good for that registry? Throws `unauthorized` when not. */
+		checkAuth(
+			auth: RegistryAuth,
+			signal?: AbortSignal,
+		): Promise<{readonly status: string}>;
+		/** `docker search` (Docker Hub). */
+		searchImages(
+			term: string,
+			options?: {readonly limit?: number; readonly signal?: AbortSignal},
+		): Promise<SearchResult[]>;
+		/** `docker build` (classic builder): the context tar streamed from disk, honouring `.dockerignore`. */
+		buildImage(
+			spec: BuildSpec,
+			options?: TransferOptions,
+		): Promise<BuildResult>;
+		/** `docker save -o DESTINATION REFERENCES…`. */
+		saveImages(
+			references: readonly string[],
+			destination: string,
+			options?: TransferOptions,
+		): Promise<{readonly bytes: number}>;
+		/** `docker load -i SOURCE`; resolves with the names (or ids) of the loaded images. */
+		loadImages(
+			source: string,
+			options?: TransferOptions,
+		): Promise<{readonly loaded: readonly string[]}>;
+		/** `docker import SOURCE [REFERENCE]` with `--message` and `--change`. */
+		importImage(
+			source: string,
+			spec: ImportSpec,
+			options?: TransferOptions,
+		): Promise<{readonly imageId: string}>;
+		/** `docker export -o DESTINATION CONTAINER`. */
+		exportContainer(
+			id: string,
+			destination: string,
+			options?: TransferOptions,
+		): Promise<{readonly bytes: number}>;
+		/** What is at a path in a container (HEAD of its archive); undefined when nothing is. */
+		statContainerPath(
+			id: string,
+			path: string,
+			signal?: AbortSignal,
+		): Promise<ContainerPathStat | undefined>;
+		/** The entries of a folder in a container, folders first, from its archive. */
+		listContainerFolder(
+			id: string,
+			folder: string,
+			signal?: AbortSignal,
+		): Promise<ContainerFileEntry[]>;
+		/** `docker cp CONTAINER:SOURCE DESTINATION`. */
+		copyFromContainer(
+			id: string,
+			source: string,
+			destination: string,
+			options?: TransferOptions,
+		): Promise<CopyResult>;
+		/** `docker cp SOURCE CONTAINER:DESTINATION`. */
+		copyToContainer(
+			id: string,
+			source: string,
+			destination: string,
+			options?: TransferOptions,
+		): Promise<CopyResult>;
+	};

@@ -145,7 +145,9 @@ export function applyEdit(state: TextState, edit: TextEdit): TextState {
 		}
 
 		case 'delete-to-start': {
-			return cursor === 0 ? nothingKilled(state, cursor) : kill(value, 0, cursor);
+			return cursor === 0
+				? nothingKilled(state, cursor)
+				: kill(value, 0, cursor);
 		}
 
 		case 'kill-to-end': {

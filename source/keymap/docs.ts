@@ -24,6 +24,8 @@ const scopeNames: Readonly<Record<Binding['scope'], string>> = {
 	transfer: 'transfer progress',
 	files: 'file browser',
 	search: 'search results',
+	projects: 'Projects',
+	'project-logs': 'project logs',
 };
 
 /**

@@ -5,6 +5,7 @@ const paneGroups: Readonly<Record<PaneId, string | undefined>> = {
 	containers: 'Containers',
 	images: 'Images',
 	events: undefined,
+	projects: 'Projects',
 };
 
 /**

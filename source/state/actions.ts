@@ -18,6 +18,7 @@ import type {
 	ShellTarget,
 } from './types.js';
 import type {TransferAction} from './transfer-reducer.js';
+import type {ProjectsAction} from './project-logs.js';
 
 /**
 Changes to the shell pane. `id` names the session an outcome is about: outcomes of a session the pane no longer
@@ -157,4 +158,5 @@ export type Action =
 			readonly notes: readonly Note[];
 	  }
 	| ShellAction
-	| TransferAction;
+	| TransferAction
+	| ProjectsAction;

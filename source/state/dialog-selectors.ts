@@ -22,6 +22,11 @@ export function dialogTargets(purpose: DialogPurpose): {
 		case 'remove-images': {
 			return {pane: 'images', targets: purpose.targets};
 		}
+
+		case 'compose': {
+			// `down` names no objects of its own: what it removes is listed in its notes.
+			return {pane: 'containers', targets: []};
+		}
 	}
 }
 

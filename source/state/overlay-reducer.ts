@@ -32,7 +32,7 @@ export default function reduceOverlay(
 	switch (action.type) {
 		case 'ui/mark-toggle': {
 			const {pane} = ui;
-			if (pane === 'events') {
+			if (pane === 'events' || pane === 'projects') {
 				return state;
 			}
 

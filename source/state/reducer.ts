@@ -3,6 +3,7 @@ import {startedAtFromStatus} from '../format/duration.js';
 import {applyEdit} from '../forms/text-edit.js';
 import type {Action} from './actions.js';
 import reduceOverlay from './overlay-reducer.js';
+import reduceProjects, {isProjectsAction} from './project-logs.js';
 import {rowKeys, selectedIndex} from './selectors.js';
 import reduceShell from './shell-reducer.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
@@ -43,6 +44,13 @@ export default function reducer(state: AppState, action: Action): AppState {
 		anchored = reanchor(state, anchored, 'events');
 	}
 
+	if (
+		next.containers !== state.containers ||
+		next.ui.collapsed !== state.ui.collapsed
+	) {
+		anchored = reanchor(state, anchored, 'projects');
+	}
+
 	return anchored;
 }
 
@@ -70,6 +78,10 @@ function reanchor(previous: AppState, next: AppState, pane: PaneId): AppState {
 function reduce(state: AppState, action: Action): AppState {
 	if (isTransferAction(action)) {
 		return reduceTransfer(state, action);
+	}
+
+	if (isProjectsAction(action)) {
+		return reduceProjects(state, action);
 	}
 
 	switch (action.type) {

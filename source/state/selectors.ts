@@ -1,6 +1,7 @@
 import type {ImageSummary} from '../engine/types.js';
 import formatPorts from '../format/ports.js';
 import {shortId} from '../format/text.js';
+import {projectRowKeys} from './projects.js';
 import type {AppState, ContainerRow, EventRow, PaneId} from './types.js';
 
 /**
@@ -196,6 +197,10 @@ export function rowKeys(state: AppState, pane: PaneId): readonly string[] {
 
 		case 'events': {
 			return eventKeys(visibleEvents(state));
+		}
+
+		case 'projects': {
+			return projectRowKeys(state);
 		}
 	}
 }

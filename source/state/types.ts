@@ -14,13 +14,19 @@ import type {
 	TransferFormPurpose,
 	TransferOverlay,
 } from './transfer-types.js';
+import type {ProjectLogsOverlay} from './project-logs.js';
 
 /**
 The three live lists.
 */
-export type PaneId = 'containers' | 'images' | 'events';
+export type PaneId = 'containers' | 'images' | 'events' | 'projects';
 
-export const paneIds: readonly PaneId[] = ['containers', 'images', 'events'];
+export const paneIds: readonly PaneId[] = [
+	'containers',
+	'images',
+	'events',
+	'projects',
+];
 
 /**
 A container row: the engine's summary plus when it started, which the list API does not give. It comes from
@@ -203,7 +209,13 @@ export type DialogPurpose =
 			readonly tags: readonly string[];
 	  }
 	| {readonly type: 'force-remove-image'; readonly image: Target}
-	| {readonly type: 'remove-images'; readonly targets: readonly Target[]};
+	| {readonly type: 'remove-images'; readonly targets: readonly Target[]}
+	| {
+			readonly type: 'compose';
+			readonly verb: 'down';
+			readonly project: string;
+			readonly service?: string;
+	  };
 
 export type DialogOverlay = {
 	readonly kind: 'dialog';
@@ -233,7 +245,8 @@ export type Overlay =
 	| DialogOverlay
 	| TransferOverlay
 	| FilesOverlay
-	| SearchOverlay;
+	| SearchOverlay
+	| ProjectLogsOverlay;
 
 /**
 `muted` is for things that are not failures but worth a word (an object that vanished in a race).
@@ -350,6 +363,10 @@ export type UiState = {
 	Pulls, pushes, builds and the other long transfers: running ones and the last few finished.
 	*/
 	readonly transfers?: readonly Transfer[];
+	/**
+	Projects and services folded in the Projects pane (`state/projects.ts` keys).
+	*/
+	readonly collapsed?: ReadonlySet<string>;
 };
 
 export type AppState = {
@@ -384,12 +401,13 @@ export function initialState(
 		ui: {
 			pane: 'containers',
 			showAll: options.showAll ?? true,
-			filters: {containers: '', images: '', events: ''},
+			filters: {containers: '', images: '', events: '', projects: ''},
 			filtering: false,
 			selection: {
 				containers: {index: 0},
 				images: {index: 0},
 				events: {index: 0},
+				projects: {index: 0},
 			},
 			marks: {containers: new Set(), images: new Set()},
 			busy: new Map(),

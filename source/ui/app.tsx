@@ -14,6 +14,9 @@ import TabBar from './components/tab-bar.js';
 import TooSmall from './components/too-small.js';
 import UnreachableScreen from './components/unreachable-screen.js';
 import {runningCount} from '../state/selectors.js';
+import {projectCount} from '../state/projects.js';
+import ProjectLogsView from './components/project-logs-view.js';
+import ProjectsView from './views/projects-view.js';
 import {useAppState, useServices} from './context.js';
 import {terminalContentSize} from './components/terminal-view.js';
 import {
@@ -72,12 +75,14 @@ export default function App() {
 		containers: {current: 0},
 		images: {current: 0},
 		events: {current: 0},
+		projects: {current: 0},
 	});
 	const running = runningCount(state);
 	const counts = {
 		containers: `${running}/${state.containers.size}`,
 		images: String(state.images.size),
 		events: String(state.events.length),
+		projects: String(projectCount(state)),
 	};
 	const geometry = useRef({columns, rows, counts});
 	geometry.current = {columns, rows, counts};
@@ -142,7 +147,7 @@ export default function App() {
 	const listsFocused = !ui.shell?.focused;
 	const filter = ui.filters[ui.pane];
 	const marked =
-		ui.pane === 'events'
+		ui.pane === 'events' || ui.pane === 'projects'
 			? 0
 			: [...ui.marks[ui.pane]].filter(key =>
 					ui.pane === 'containers'
@@ -212,13 +217,23 @@ export default function App() {
 				height={innerHeight}
 			/>
 		);
+	} else if (ui.overlay?.kind === 'project-logs') {
+		body = (
+			<ProjectLogsView
+				logs={ui.overlay}
+				width={innerWidth}
+				height={innerHeight}
+			/>
+		);
 	} else {
 		const View =
 			ui.pane === 'containers'
 				? ContainersView
 				: ui.pane === 'images'
 					? ImagesView
-					: EventsView;
+					: ui.pane === 'projects'
+						? ProjectsView
+						: EventsView;
 		body = (
 			<View
 				width={innerWidth}

@@ -106,6 +106,7 @@ async function play(
 						containers: `3/${state.containers.size}`,
 						images: String(state.images.size),
 						events: String(state.events.length),
+						projects: '0',
 					},
 				},
 				x,

@@ -18,6 +18,7 @@ export const tabTitles: ReadonlyArray<[PaneId, string, string]> = [
 	['containers', '1', 'Containers'],
 	['images', '2', 'Images'],
 	['events', '3', 'Events'],
+	['projects', '7', 'Projects'],
 ];
 
 export default function TabBar({pane, counts, right}: Props) {
