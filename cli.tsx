@@ -1,7 +1,29 @@
 #!/usr/bin/env node
 import process from 'node:process';
 import meow from 'meow';
+import {checkArguments, UsageError, usageMessage} from './source/flags.js';
 import {type EscapeKey, parseEscapeKey} from './source/keymap/escape-key.js';
+
+const flags = {
+	host: {type: 'string', shortFlag: 'H'},
+	context: {type: 'string', shortFlag: 'c'},
+	readOnly: {type: 'boolean', default: false},
+	shell: {type: 'string', default: '/bin/bash,/bin/sh'},
+	escapeKey: {type: 'string', default: 'ctrl-]'},
+	mouse: {type: 'boolean', default: true},
+} as const;
+
+// Before meow, which ignores unknown flags and takes `-H` alone as an empty host.
+try {
+	checkArguments(process.argv.slice(2), flags);
+} catch (error) {
+	if (!(error instanceof UsageError)) {
+		throw error;
+	}
+
+	process.stderr.write(usageMessage(error));
+	process.exit(2);
+}
 
 const cli = meow(
 	`
@@ -34,14 +56,7 @@ const cli = meow(
 `,
 	{
 		importMeta: import.meta,
-		flags: {
-			host: {type: 'string', shortFlag: 'H'},
-			context: {type: 'string', shortFlag: 'c'},
-			readOnly: {type: 'boolean', default: false},
-			shell: {type: 'string', default: '/bin/bash,/bin/sh'},
-			escapeKey: {type: 'string', default: 'ctrl-]'},
-			mouse: {type: 'boolean', default: true},
-		},
+		flags,
 	},
 );
 

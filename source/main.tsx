@@ -35,6 +35,11 @@ export type RunOptions = {
 	@default true
 	*/
 	readonly mouse?: boolean;
+	/**
+	Mask values that look secret (env, labels) until revealed with `v` in details.
+	@default true
+	*/
+	readonly maskSecrets?: boolean;
 };
 
 const enterAlternateScreen = '\u001B[?1049h\u001B[H';
@@ -106,6 +111,7 @@ export default async function run(options: RunOptions): Promise<number> {
 				sessions,
 				shells: options.shells,
 				keys: createShellKeys(),
+				maskSecrets: options.maskSecrets ?? true,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				directDraw: {
 					write(data) {

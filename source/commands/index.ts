@@ -197,6 +197,12 @@ export const commands: Record<CommandId, Command> = {
 	'details.page-up': pageOverlay(-1),
 	'details.top': scrollOverlay('top'),
 	'details.bottom': scrollOverlay('bottom'),
+	'details.reveal'({store}) {
+		store.dispatch({type: 'ui/details-toggle', option: 'reveal'});
+	},
+	'details.wrap'({store}) {
+		store.dispatch({type: 'ui/details-toggle', option: 'wrap'});
+	},
 	'help.close'({store}) {
 		store.dispatch({type: 'ui/overlay-close'});
 	},

@@ -86,6 +86,12 @@ export type RouterDeps = {
 	@default 3000
 	*/
 	readonly holdMs?: number;
+	/**
+	The terminal is smaller than the layout needs and "Terminal too small" is shown instead of the dashboard:
+	only quitting works (`q` and Ctrl-C, as the note says), every other press is dropped, so nothing acts on
+	what the person cannot see and no open form or shell gets a key it was not meant to.
+	*/
+	readonly tooSmall?: () => boolean;
 };
 
 export type InputRouter = {
@@ -178,14 +184,33 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 		}
 	};
 
+	const quitBinding = table.find(binding => binding.command === 'app.quit')!;
 	const isForceQuit = (press: Press) =>
 		press.type === 'key' &&
 		resolveName(press.name, ['always'], enabled, table) === 'app.force-quit';
 
 	/**
+	While the terminal is too small: `q` or Ctrl-C quits, nothing else does anything.
+	*/
+	const whileTooSmall = (press: Press) => {
+		if (
+			press.type === 'key' &&
+			(press.name === 'q' || isForceQuit(press)) &&
+			enabled(quitBinding)
+		) {
+			runCommand('app.quit');
+		}
+	};
+
+	/**
 	One press, to its one owner.
 	*/
 	const route = (press: Press) => {
+		if (deps.tooSmall?.()) {
+			whileTooSmall(press);
+			return;
+		}
+
 		const state = store.getState();
 		const {shell} = state.ui;
 		if (shell?.focused) {

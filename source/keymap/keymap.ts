@@ -79,7 +79,8 @@ export const keymap = [
 		keys: ['ctrl+c'],
 		scope: 'always',
 		group: 'General',
-		description: 'Quit from anywhere',
+		description:
+			'Quit from anywhere but the focused shell pane, where Ctrl-C goes to the container',
 	},
 	{
 		command: 'pane.containers',
@@ -359,6 +360,20 @@ export const keymap = [
 		scope: 'details',
 		group: 'Details',
 		description: 'Scroll to the bottom',
+	},
+	{
+		command: 'details.reveal',
+		keys: ['v'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Show or hide values that look secret (passwords, tokens)',
+	},
+	{
+		command: 'details.wrap',
+		keys: ['w'],
+		scope: 'details',
+		group: 'Details',
+		description: 'Wrap long values, or cut them at the edge',
 	},
 	{
 		command: 'help.close',

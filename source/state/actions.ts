@@ -104,6 +104,8 @@ export type Action =
 	/** Scroll the open overlay (help or details) by lines, or to an end. */
 	| {readonly type: 'ui/overlay-scroll'; readonly to: number | 'top' | 'bottom'}
 	| {readonly type: 'ui/overlay-close'}
+	/** Flip a view option of the open details: secrets in clear, long values wrapped. */
+	| {readonly type: 'ui/details-toggle'; readonly option: 'reveal' | 'wrap'}
 	| {
 			readonly type: 'ui/flash';
 			readonly text: string;

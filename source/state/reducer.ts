@@ -318,6 +318,15 @@ function reduce(state: AppState, action: Action): AppState {
 			return withUi(state, {overlay: undefined});
 		}
 
+		case 'ui/details-toggle': {
+			const {overlay} = state.ui;
+			return overlay?.kind === 'details'
+				? withUi(state, {
+						overlay: {...overlay, [action.option]: !overlay[action.option]},
+					})
+				: state;
+		}
+
 		case 'ui/flash': {
 			return withUi(state, {
 				flash: {text: action.text, level: action.level, id: ++flashCounter},

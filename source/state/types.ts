@@ -240,6 +240,14 @@ export type Overlay =
 			readonly data?: DetailsData;
 			readonly error?: string;
 			readonly scroll: number;
+			/**
+			Secret-looking values in clear (`v`); masked when absent.
+			*/
+			readonly reveal?: boolean;
+			/**
+			Long values wrapped onto more lines (`w`) instead of cut at the edge.
+			*/
+			readonly wrap?: boolean;
 	  }
 	| FormOverlay
 	| DialogOverlay

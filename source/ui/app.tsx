@@ -1,4 +1,4 @@
-import {Box} from 'ink';
+import {Box, useStdout} from 'ink';
 import {useCallback, useEffect, useRef} from 'react';
 import {bindingsFor} from '../keymap/match.js';
 import {helpOrder} from '../keymap/help-order.js';
@@ -48,7 +48,7 @@ How long a message stays in the status line, in ms.
 const flashMs = 6000;
 
 export default function App() {
-	const {store, readOnly} = useServices();
+	const {store, readOnly, maskSecrets = true} = useServices();
 	const {columns, rows} = useTerminalSize();
 	const tooSmall = columns < minimumSize.columns || rows < minimumSize.rows;
 	// One line short of the terminal: Ink clears the whole screen on every frame once its output is as tall as
@@ -86,7 +86,15 @@ export default function App() {
 	};
 	const geometry = useRef({columns, rows, counts});
 	geometry.current = {columns, rows, counts};
+	const {stdout} = useStdout();
 	useInputRouter({
+		// From the terminal itself, not the last frame: a key right after a resize sees the new size.
+		tooSmall: useCallback(
+			() =>
+				(stdout.columns || 80) < minimumSize.columns ||
+				(stdout.rows || 24) < minimumSize.rows,
+			[stdout],
+		),
 		pageSize: useCallback(() => sizes.current.page, []),
 		shellSize: useCallback(() => sizes.current.shell, []),
 		hitTest: useCallback(
@@ -189,6 +197,8 @@ export default function App() {
 				width={innerWidth}
 				height={innerHeight}
 				now={now}
+				reveal={ui.overlay.reveal === true || !maskSecrets}
+				wrap={ui.overlay.wrap === true}
 			/>
 		);
 	} else if (ui.overlay?.kind === 'form') {

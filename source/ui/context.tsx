@@ -42,6 +42,12 @@ export type AppServices = {
 	`--escape-key`: between the shell pane and the dashboard. Ctrl-] when absent.
 	*/
 	readonly escapeKey?: EscapeKey;
+	/**
+	Values that look secret (`format/secrets.ts`) are masked wherever they are shown until revealed (`v` in
+	details). The config file can turn masking off.
+	@default true
+	*/
+	readonly maskSecrets?: boolean;
 };
 
 const ServicesContext = createContext<AppServices | undefined>(undefined);

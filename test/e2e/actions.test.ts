@@ -1,34 +1,20 @@
 import assert from 'node:assert/strict';
-import {after, afterEach, test} from 'node:test';
-import {createTestDocker} from '../helpers/docker.js';
-import {type Dockpit, eventually, key, startDockpit} from '../helpers/pty.js';
+import {test} from 'node:test';
+import {eventually, key} from '../helpers/pty.js';
+import {e2eSession, filterTo} from '../helpers/session.js';
 
-const fixtures = createTestDocker();
+const session = e2eSession();
+const {fixtures} = session;
 const {docker, runId} = fixtures;
-let running: Dockpit | undefined;
-
-afterEach(async () => {
-	running?.kill();
-	running = undefined;
-});
-
-after(async () => {
-	await fixtures.cleanup();
-});
 
 /**
 Starts dockpit and filters the Containers pane down to this run's objects (other tests may share the engine).
 */
 async function open(filter: string = runId) {
-	running = startDockpit();
-	await running.waitFor('● live');
-	running.write('/');
-	await running.waitFor('type to filter');
-	running.write(filter);
-	await running.waitFor(`/ ${filter}`);
-	running.write(key.enter);
-	await running.waitFor(`filter: ${filter}`);
-	return running;
+	const app = session.start();
+	await app.waitFor('● live');
+	await filterTo(app, filter);
+	return app;
 }
 
 const row = (name: string, state: string) =>

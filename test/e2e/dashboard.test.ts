@@ -1,27 +1,19 @@
 import assert from 'node:assert/strict';
 import {execFile} from 'node:child_process';
 import process from 'node:process';
-import {after, afterEach, test} from 'node:test';
+import {test} from 'node:test';
 import {promisify} from 'node:util';
-import {createTestDocker, testImage} from '../helpers/docker.js';
-import {cliPath, type Dockpit, key, startDockpit} from '../helpers/pty.js';
+import {testImage} from '../helpers/docker.js';
+import {cliPath, key} from '../helpers/pty.js';
+import {e2eSession} from '../helpers/session.js';
 
-const fixtures = createTestDocker();
-let running: Dockpit | undefined;
-
-afterEach(async () => {
-	running?.kill();
-	running = undefined;
-});
-
-after(async () => {
-	await fixtures.cleanup();
-});
+const session = e2eSession();
+const {fixtures} = session;
 
 async function open(args: string[] = []) {
-	running = startDockpit({args});
-	await running.waitFor('● live');
-	return running;
+	const app = session.start({args});
+	await app.waitFor('● live');
+	return app;
 }
 
 test('a container created through the API appears by itself, and docker rm removes it', async () => {
@@ -116,13 +108,13 @@ test('Ctrl-C quits and restores the terminal', async () => {
 });
 
 test('an unreachable --host gets a clear full-screen message, not a stack trace', async () => {
-	running = startDockpit({args: ['--host', 'tcp://127.0.0.1:1']});
-	const screen = await running.waitFor('Cannot reach the Docker engine');
+	const app = session.start({args: ['--host', 'tcp://127.0.0.1:1']});
+	const screen = await app.waitFor('Cannot reach the Docker engine');
 	assert.match(screen, /tcp:\/\/127\.0\.0\.1:1/);
 	assert.match(screen, /DOCKER_HOST/);
 	assert.doesNotMatch(screen, /at .*\.js:\d+/);
-	running.write('q');
-	assert.equal((await running.exited).exitCode, 0);
+	app.write('q');
+	assert.equal((await app.exited).exitCode, 0);
 });
 
 test('without a terminal it exits 1 with one line', async () => {
@@ -154,12 +146,12 @@ test('a bad --escape-key exits 2 with one line saying why', async () => {
 });
 
 test('80x24 is usable and a smaller terminal says so', async () => {
-	running = startDockpit({columns: 80, rows: 24});
-	const screen = await running.waitFor('● live');
+	const app = session.start({columns: 80, rows: 24});
+	const screen = await app.waitFor('● live');
 	assert.match(screen, /NAME +IMAGE +STATE/);
 	assert.match(screen, /\? help/);
-	running.resize(60, 20);
-	await running.waitFor('Terminal too small');
-	running.resize(100, 30);
-	await running.waitFor('● live');
+	app.resize(60, 20);
+	await app.waitFor('Terminal too small');
+	app.resize(100, 30);
+	await app.waitFor('● live');
 });

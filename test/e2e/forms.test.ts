@@ -1,65 +1,25 @@
 import assert from 'node:assert/strict';
-import net from 'node:net';
-import {after, afterEach, test} from 'node:test';
-import {createTestDocker, testImage} from '../helpers/docker.js';
-import {type Dockpit, key, startDockpit} from '../helpers/pty.js';
+import {test} from 'node:test';
+import {testImage} from '../helpers/docker.js';
+import {key} from '../helpers/pty.js';
+import {
+	e2eSession,
+	filterTo as filter,
+	freePort,
+	typeText,
+} from '../helpers/session.js';
 
-const fixtures = createTestDocker();
+const session = e2eSession();
+const {fixtures} = session;
 const {docker, runId} = fixtures;
-let running: Dockpit | undefined;
-
-afterEach(async () => {
-	running?.kill();
-	running = undefined;
-});
-
-after(async () => {
-	await fixtures.cleanup();
-});
 
 const ctrlU = '\u0015';
 
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => {
-				if (address && typeof address === 'object') {
-					resolve(address.port);
-				} else {
-					reject(new Error('no free port'));
-				}
-			});
-		});
-	});
-}
-
-/**
-Types `text` into dockpit and waits until the screen shows it, so that the next key cannot overtake it.
-*/
-async function typeText(app: Dockpit, text: string) {
-	app.write(text);
-	await app.waitFor(text.slice(-20));
-}
-
-/**
-Opens the filter prompt of the focused pane and keeps `filter`.
-*/
-async function filter(app: Dockpit, text: string) {
-	app.write('/');
-	await app.waitFor('type to filter');
-	app.write(text);
-	await app.waitFor(`/ ${text}`);
-	app.write(key.enter);
-	await app.waitFor(`filter: ${text}`);
-}
-
 async function open() {
-	running = startDockpit();
-	await running.waitFor('● live');
-	await filter(running, runId);
-	return running;
+	const app = session.start();
+	await app.waitFor('● live');
+	await filter(app, runId);
+	return app;
 }
 
 async function exists(reference: string, kind: 'image' | 'container') {

@@ -1,29 +1,15 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import {after, afterEach, test} from 'node:test';
-import {createTestDocker} from '../helpers/docker.js';
+import {test} from 'node:test';
 import {startSocketProxy} from '../helpers/socket-proxy.js';
-import {type Dockpit, eventually, startDockpit} from '../helpers/pty.js';
+import {type Dockpit, eventually} from '../helpers/pty.js';
+import {e2eSession, filterTo, pause} from '../helpers/session.js';
 
-const fixtures = createTestDocker();
-let running: Dockpit | undefined;
-
-afterEach(async () => {
-	running?.kill();
-	running = undefined;
-});
-
-after(async () => {
-	await fixtures.cleanup();
-});
+const session = e2eSession();
+const {fixtures} = session;
 
 const ctrlBracket = '\u001D';
 const ctrlW = '\u0017';
-const sleep = async (ms: number) =>
-	new Promise(resolve => {
-		setTimeout(resolve, ms);
-	});
-
 /**
 Starts dockpit with the Containers pane filtered to one test's containers (the engine is shared): the ones made
 with `hint`, which are named `dockpit-test-<hint>-<runId>-<n>`.
@@ -34,15 +20,9 @@ async function open(
 	rows = 45,
 	args: string[] = [],
 ) {
-	running = startDockpit({columns, rows, args});
-	const app = running;
+	const app = session.start({columns, rows, args});
 	await app.waitFor('● live');
-	app.write('/');
-	await sleep(100);
-	app.write(`${hint}-${fixtures.runId}`);
-	await sleep(100);
-	app.write('\r');
-	await app.waitFor(`filter: ${hint}-${fixtures.runId}`);
+	await filterTo(app, `${hint}-${fixtures.runId}`);
 	return app;
 }
 
@@ -51,7 +31,7 @@ Types a command into the focused shell pane, a piece at a time as a person would
 */
 async function type(app: Dockpit, text: string) {
 	app.write(text);
-	await sleep(50);
+	await pause(50);
 	app.write('\r');
 }
 
@@ -130,7 +110,7 @@ test('x opens a shell: typing, escape sequences kept from the terminal, live lis
 		screen => /│cleared +│/.test(screen) && !/│42 +│/.test(screen),
 	);
 	await app.waitFor('shell: ' + main.name + ' · hijack');
-	await sleep(200);
+	await pause(200);
 	const written = app.output().slice(mark);
 	assert.ok(
 		!written.includes('\u001B]'),
@@ -149,7 +129,7 @@ test('x opens a shell: typing, escape sequences kept from the terminal, live lis
 	const both = await app.waitFor(screen => listRows(screen).length === 3, 5000);
 	assert.ok(newcomer.id);
 	await app.waitFor(/│\/ # echo typed-before +│/);
-	await sleep(400);
+	await pause(400);
 	assert.match(
 		app.screen(),
 		/│\/ # echo typed-before +│/,
@@ -168,7 +148,7 @@ test('x opens a shell: typing, escape sequences kept from the terminal, live lis
 		// eslint-disable-next-line no-await-in-loop
 		await app.waitFor(layout);
 		// eslint-disable-next-line no-await-in-loop
-		await sleep(300);
+		await pause(300);
 		// eslint-disable-next-line no-await-in-loop
 		await type(app, `clear; echo size-$((${columns}+0)) $(stty size)`);
 		// eslint-disable-next-line no-await-in-loop
@@ -202,7 +182,7 @@ test('x opens a shell: typing, escape sequences kept from the terminal, live lis
 	await app.waitFor(
 		screen => !screen.includes('NAME') && screen.includes('Ctrl-] back to'),
 	);
-	await sleep(300);
+	await pause(300);
 	await type(app, 'clear; echo zoomed $(stty size)');
 	const zoomed = await app.waitFor(/zoomed \d+ \d+/);
 	const [, zoomedRows, zoomedColumns] = /zoomed (\d+) (\d+)/.exec(zoomed)!;
@@ -291,7 +271,7 @@ test('a flood (yes | head -c 5000000) does not block the dashboard keys, and mem
 	app.write('x');
 	await app.waitFor('/ #', 8000);
 	await type(app, 'yes | head -c 5000000; echo FLOOD$((40+2))');
-	await sleep(300);
+	await pause(300);
 	app.write(ctrlBracket);
 	await app.waitFor('Ctrl-] focus');
 	for (let round = 0; round < 3; round++) {
@@ -329,14 +309,14 @@ test('X attaches to the main process; closing the pane detaches and leaves the c
 	await app.waitFor(screen => selectedRow(screen) === 0);
 	app.write('X');
 	await app.waitFor(`attached: ${target.name}`);
-	await sleep(300);
+	await pause(300);
 	await type(app, 'echo at$((1+1))tached');
 	await app.waitFor('at2tached', 5000);
 	app.write(ctrlBracket);
 	await app.waitFor('Ctrl-] focus · z full screen · Ctrl-W close');
 	app.write(ctrlW);
 	await app.waitFor(screen => !screen.includes('attached:'));
-	await sleep(1000);
+	await pause(1000);
 	const info = await fixtures.docker.getContainer(target.id).inspect();
 	assert.equal(info.State.Running, true, 'the container is still running');
 });
@@ -362,26 +342,20 @@ test('quitting with a shell open hangs the shell up in the container', async () 
 test('an -it run from the run form attaches the pane to the new container, and Ctrl-P Ctrl-Q detaches', async () => {
 	const name = fixtures.name('it');
 	try {
-		running = startDockpit({columns: 160, rows: 45});
-		const app = running;
+		const app = session.start({columns: 160, rows: 45});
 		await app.waitFor('● live');
 		app.write('2');
 		await app.waitFor('REPOSITORY:TAG');
-		app.write('/');
-		await sleep(100);
-		app.write('dockpit-test/busybox:local');
-		await sleep(100);
-		app.write('\r');
-		await app.waitFor('filter: dockpit-test/busybox:local');
+		await filterTo(app, 'dockpit-test/busybox:local');
 		app.write('r');
 		await app.waitFor('Run a container from dockpit-test/busybox:local');
 		app.write(name);
-		await sleep(100);
+		await pause(100);
 		// Name → Command → Ports → Env → Volumes → Restart → --rm → -it
 		for (let field = 0; field < 7; field++) {
 			app.write('\t');
 			// eslint-disable-next-line no-await-in-loop
-			await sleep(30);
+			await pause(30);
 		}
 
 		await app.waitFor(/› \[ \] Interactive with a TTY/);

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import {resolveEndpoint} from '../../source/engine/connection.js';
+import {freePort} from '../helpers/net.js';
 import {createDockerEngine} from '../../source/engine/docker-engine.js';
 import {
 	EngineError,
@@ -130,22 +131,6 @@ function openSockets(): number {
 async function settle(ms = 100): Promise<void> {
 	await new Promise(resolve => {
 		setTimeout(resolve, ms);
-	});
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => {
-				if (address && typeof address === 'object') {
-					resolve(address.port);
-				} else {
-					reject(new Error('no port'));
-				}
-			});
-		});
 	});
 }
 

@@ -278,8 +278,9 @@ test('screen - onChange is coalesced: many writes, few notifications', async () 
 	await new Promise(resolve => {
 		setTimeout(resolve, 60);
 	});
+	// A handful, not one per write: how many depends on how the parser's chunks fall on a loaded machine.
 	assert.ok(
-		changes >= 1 && changes <= 3,
+		changes >= 1 && changes <= 10,
 		`${changes} notifications for 1000 writes`,
 	);
 

@@ -2,7 +2,8 @@ import {Box, Text} from 'ink';
 import formatBytes from '../../format/bytes.js';
 import {formatAge} from '../../format/duration.js';
 import formatPorts from '../../format/ports.js';
-import {shortId} from '../../format/text.js';
+import {masked, maskEnvEntry} from '../../format/secrets.js';
+import {shortId, truncate, wrapText} from '../../format/text.js';
 import sanitize from '../../engine/sanitize.js';
 import type {DetailsData} from '../../state/types.js';
 import {theme} from '../theme.js';
@@ -15,6 +16,16 @@ type Props = {
 	readonly width: number;
 	readonly height: number;
 	readonly now: number;
+	/**
+	Values that look secret in clear (`v` in details, or masking turned off).
+	@default false
+	*/
+	readonly reveal?: boolean;
+	/**
+	Long values wrapped onto more lines (`w`) instead of cut at the edge.
+	@default false
+	*/
+	readonly wrap?: boolean;
 };
 
 type Line = {
@@ -42,7 +53,14 @@ export function detailsLines(
 	data: DetailsData,
 	now: number,
 	width: number,
+	reveal = false,
 ): Line[] {
+	const env = (entries: readonly string[]) =>
+		entries.map(entry => maskEnvEntry(entry, reveal));
+	const labels = (record: Readonly<Record<string, string>>) =>
+		Object.entries(record).map(([key, value]) =>
+			maskEnvEntry(`${key}=${value}`, reveal),
+		);
 	switch (data.kind) {
 		case 'container': {
 			const c = data.details;
@@ -83,11 +101,8 @@ export function detailsLines(
 							`${mount.type} ${mount.source} → ${mount.destination}${mount.readOnly ? ' (ro)' : ''}`,
 					),
 				),
-				...list('Env', c.env),
-				...list(
-					'Labels',
-					Object.entries(c.labels).map(([key, value]) => `${key}=${value}`),
-				),
+				...list('Env', env(c.env)),
+				...list('Labels', labels(c.labels)),
 			];
 		}
 
@@ -109,11 +124,8 @@ export function detailsLines(
 				{label: 'Entrypoint', text: image.entrypoint.join(' ') || '-'},
 				{label: 'Cmd', text: image.cmd.join(' ') || '-'},
 				{label: 'Exposed', text: image.exposedPorts.join(', ') || '-'},
-				...list('Env', image.env),
-				...list(
-					'Labels',
-					Object.entries(image.labels).map(([key, value]) => `${key}=${value}`),
-				),
+				...list('Env', env(image.env)),
+				...list('Labels', labels(image.labels)),
 				{text: ''},
 				{text: `Layers (${image.layers.length}), newest on top`, heading: true},
 				...image.layers.map(layer => {
@@ -149,7 +161,35 @@ export function detailsLines(
 const labelWidth = 12;
 
 /**
-The details of one container, image or event, scrollable.
+One row on screen: a line, or the part of a wrapped line that fits.
+*/
+type Row = Line & {readonly cut?: boolean};
+
+/**
+The lines as rows of at most `width` columns: wrapped by grapheme cluster with `wrap`, cut with `…` otherwise.
+*/
+export function detailsRows(
+	lines: readonly Line[],
+	width: number,
+	wrap: boolean,
+): Row[] {
+	const room = Math.max(1, width - 1 - labelWidth);
+	return lines.flatMap((line): Row[] => {
+		const text = sanitize(line.text);
+		if (!wrap) {
+			const shown = truncate(text, room);
+			return [{...line, text: shown, cut: shown !== text}];
+		}
+
+		return wrapText(text, room).map((part, index) =>
+			index === 0 ? {...line, text: part} : {...line, label: '', text: part},
+		);
+	});
+}
+
+/**
+The details of one container, image or event, scrollable. Values that look secret are masked until `v`; long
+values are cut until `w` wraps them.
 */
 export default function DetailsView({
 	title,
@@ -159,29 +199,41 @@ export default function DetailsView({
 	width,
 	height,
 	now,
+	reveal = false,
+	wrap = false,
 }: Props) {
 	const lines: Line[] = error
 		? [{text: error, color: theme.status.error}]
 		: data
-			? detailsLines(data, now, width)
+			? detailsLines(data, now, width, reveal)
 			: [{text: 'Loading…', color: theme.text.secondary}];
+	const rows = detailsRows(lines, width, wrap);
+	const hidden = reveal
+		? 0
+		: lines.filter(line => line.text.endsWith(`=${masked}`)).length;
+	const cut = rows.filter(row => row.cut).length;
 	const visible = Math.max(1, height - 1);
-	const start = Math.max(0, Math.min(scroll, lines.length - visible));
-	const end = Math.min(lines.length, start + visible);
+	const start = Math.max(0, Math.min(scroll, rows.length - visible));
+	const end = Math.min(rows.length, start + visible);
+	const notes = [
+		rows.length > visible ? `${start + 1}-${end} of ${rows.length}` : '',
+		hidden > 0
+			? `${hidden} secret${hidden === 1 ? '' : 's'} hidden, v shows`
+			: '',
+		reveal && data ? 'v hides secrets' : '',
+		cut > 0 ? `${cut} cut, w wraps` : '',
+		wrap ? 'w cuts long lines' : '',
+		'(Esc to close, j/k to scroll)',
+	].filter(Boolean);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate">
 				<Text bold color={theme.text.title}>
-					{' ' + sanitize(title)}
+					{' ' + truncate(sanitize(title), Math.max(8, Math.floor(width / 2)))}
 				</Text>
-				<Text color={theme.text.secondary}>
-					{lines.length > visible
-						? `  ${start + 1}-${end} of ${lines.length}`
-						: ''}
-					{'  (Esc to close, j/k to scroll)'}
-				</Text>
+				<Text color={theme.text.secondary}>{'  ' + notes.join(' · ')}</Text>
 			</Text>
-			{lines.slice(start, end).map((line, index) => (
+			{rows.slice(start, end).map((line, index) => (
 				// eslint-disable-next-line react/no-array-index-key
 				<Text
 					key={start + index}

@@ -58,8 +58,13 @@ const useInputRouter = ({
 	pageSize,
 	shellSize,
 	hitTest,
+	tooSmall,
 }: {
 	readonly pageSize: () => number;
+	/**
+	"Terminal too small" is shown: only quit works.
+	*/
+	readonly tooSmall?: () => boolean;
 	readonly shellSize: CommandContext['shellSize'];
 	readonly hitTest?: (x: number, y: number) => Hit | undefined;
 }): void => {
@@ -67,8 +72,8 @@ const useInputRouter = ({
 	const {exit} = useApp();
 	const enabled = useBindingEnabled();
 	const table = useKeymapTable();
-	const latest = useRef({pageSize, shellSize, hitTest, exit});
-	latest.current = {pageSize, shellSize, hitTest, exit};
+	const latest = useRef({pageSize, shellSize, hitTest, tooSmall, exit});
+	latest.current = {pageSize, shellSize, hitTest, tooSmall, exit};
 	const {store, engine, sessions, shells, keys} = services;
 	const escapeKey = services.escapeKey ?? defaultEscapeKey;
 	const router = useMemo(
@@ -94,6 +99,7 @@ const useInputRouter = ({
 					keys.send(paneId, raw);
 				},
 				hitTest: (x, y) => latest.current.hitTest?.(x, y),
+				tooSmall: () => latest.current.tooSmall?.() ?? false,
 			}),
 		// `enabled` only changes with the read-only flag, which does not change while running.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
