@@ -8,9 +8,7 @@ import {StringDecoder} from 'node:string_decoder';
 import type Docker from 'dockerode';
 import sanitize from './sanitize.js';
 import {type LogEntry, type LogsEngine, maxLogLineLength} from './log-types.js';
-import {EngineError} from './types.js';
-
-type Fail = (error: unknown, what?: string) => EngineError;
+import type {Fail} from './errors.js';
 
 /**
 `2024-01-02T03:04:05.123456789Z text` → the time and the text; lines without a stamp keep `fallback`.
