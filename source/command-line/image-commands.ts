@@ -518,10 +518,12 @@ export const imageCommands: readonly LineCommand[] = [
 
 			if (name === undefined) {
 				const {pane} = state.ui;
-				const target = !isMarkable(pane)
-					? undefined
-					: targetOf(state, pane, undefined, 'inspect');
-				return target?.ok
+				if (!isMarkable(pane)) {
+					return fail('name the container or image (:inspect NAME)');
+				}
+
+				const target = targetOf(state, pane, undefined, 'inspect');
+				return target.ok
 					? ok(async context => showDetails(context, pane, target.value.id))
 					: fail('name the container or image (:inspect NAME)');
 			}

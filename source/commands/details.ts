@@ -8,7 +8,7 @@ Opens the details overlay on row `key` of `pane` and loads what it shows (Enter,
 */
 export async function showDetails(
 	{engine, store}: CommandContext,
-	pane: PaneId,
+	pane: Exclude<PaneId, 'projects'>,
 	key: string,
 ): Promise<void> {
 	const state = store.getState();

@@ -5,6 +5,7 @@ import {performRemove} from './remove-containers.js';
 import {chooseContext} from './contexts.js';
 import {performRemoveImage, performRemoveImages} from './images.js';
 import {chooseInCleanupDialog} from './cleanup-submit.js';
+import {runComposeVerb} from './projects.js';
 
 const killSignals = new Set<string>([
 	'SIGKILL',
@@ -102,6 +103,16 @@ export const chooseInDialog: Command = async context => {
 
 		case 'context': {
 			await chooseContext(context, purpose.step, item.id, purpose.names);
+			break;
+		}
+
+		case 'compose': {
+			await runComposeVerb(
+				context,
+				purpose.verb,
+				purpose.project,
+				purpose.service,
+			);
 		}
 	}
 };

@@ -14,9 +14,15 @@ export function followDialog(
 	dialog: DialogOverlay,
 ): DialogOverlay {
 	const {pane, targets} = dialogTargets(dialog.purpose);
+	if (pane !== 'containers' && pane !== 'images') {
+		// Volumes and networks dialogs: the engine's answer on confirm says what changed meanwhile.
+		return dialog;
+	}
+
 	const rows = pane === 'containers' ? state.containers : state.images;
 	const alive = targets.filter(target => rows.has(target.id));
-	if (alive.length === 0) {
+	// A dialog that names no objects of its own (contexts, compose down, a disconnect) has nothing to lose.
+	if (targets.length > 0 && alive.length === 0) {
 		const closeOnly: DialogItem[] = [
 			{kind: 'choice', id: 'cancel', label: 'Close'},
 		];

@@ -16,6 +16,8 @@ import {transferCommands} from './transfer-commands.js';
 import {cleanupCommands, openCleanupDetails} from './cleanup-commands.js';
 import {cancelCleanupForm} from './cleanup-submit.js';
 import {inspectorCommands} from './inspector.js';
+import {projectCommands} from './project-commands.js';
+import {projectsEnter} from './projects.js';
 import type {CommandId} from '../keymap/keymap.js';
 import {
 	answerReplace,
@@ -69,12 +71,24 @@ const quit: Command = ({exit}) => {
 Opens the details overlay on the selected row and loads what it shows.
 */
 const openDetails: Command = async context => {
-	const state = context.store.getState();
-	const {pane} = state.ui;
-	const key = selectedKey(state, pane);
+	const {store} = context;
+	const state = store.getState();
+	const {pane: focused} = state.ui;
+	let key = selectedKey(state, focused);
 	if (key === undefined) {
 		return;
 	}
+
+	// Projects: a container row's details; a project or service row folds.
+	if (focused === 'projects') {
+		if (projectsEnter(context) === 'done') {
+			return;
+		}
+
+		key = key.replace(/^c:/, '');
+	}
+
+	const pane = focused === 'projects' ? 'containers' : focused;
 
 	if (pane === 'volumes' || pane === 'networks' || pane === 'engine') {
 		await openCleanupDetails(context, pane, key);
@@ -102,6 +116,9 @@ export const commands: Record<CommandId, Command> = {
 	},
 	'pane.events'({store}) {
 		store.dispatch({type: 'ui/pane', pane: 'events'});
+	},
+	'pane.projects'({store}) {
+		store.dispatch({type: 'ui/pane', pane: 'projects'});
 	},
 	'pane.next'({store}) {
 		store.dispatch({type: 'ui/cycle-pane', delta: 1});
@@ -235,4 +252,5 @@ export const commands: Record<CommandId, Command> = {
 	...cleanupCommands,
 	...inspectorCommands,
 	...lineCommands,
+	...projectCommands,
 };

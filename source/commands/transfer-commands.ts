@@ -82,7 +82,7 @@ export function registryLabel(key: string): string {
 /**
 After a pull, load or build: select the image in the Images pane, once the engine's event has brought it.
 */
-async function selectImage(
+export async function selectImage(
 	{engine, store}: CommandContext,
 	reference: string,
 ): Promise<void> {
@@ -91,6 +91,34 @@ async function selectImage(
 		store.dispatch({type: 'ui/select', pane: 'images', key: details.id});
 	}
 }
+
+/**
+The login the docker config has for `registry` (undefined: none); false when it could not be read, which is
+said in the status line.
+*/
+async function credentialsFor(
+	{store}: CommandContext,
+	registry: string,
+): Promise<Awaited<ReturnType<typeof getCredentials>> | false> {
+	try {
+		return await getCredentials(registry);
+	} catch (error) {
+		store.dispatch({
+			type: 'ui/flash',
+			text: `Could not read the login for ${registry}: ${reason(error)}`,
+			level: 'error',
+		});
+		return false;
+	}
+}
+
+/**
+A refusal for want of a login offers one for `registry`.
+*/
+const loginOffer = (registry: string) => (error: unknown) =>
+	error instanceof EngineError && error.kind === 'unauthorized'
+		? configKey(registry)
+		: undefined;
 
 /**
 Pulls `reference` with the credentials the docker config has for its registry, showing the progress.
@@ -102,15 +130,8 @@ export async function pullImage(
 ): Promise<void> {
 	const {engine, store} = context;
 	const registry = registryOf(reference);
-	let auth;
-	try {
-		auth = await getCredentials(registry);
-	} catch (error) {
-		store.dispatch({
-			type: 'ui/flash',
-			text: `Could not read the login for ${registry}: ${reason(error)}`,
-			level: 'error',
-		});
+	const auth = await credentialsFor(context, registry);
+	if (auth === false) {
 		return;
 	}
 
@@ -133,10 +154,7 @@ export async function pullImage(
 		done: (_value, {elapsed, layers}) =>
 			`Pulled ${reference}: ${describeLayers(layers)} in ${elapsed}`,
 		failed: why => `Could not pull ${reference}: ${why}`,
-		loginFor: error =>
-			error instanceof EngineError && error.kind === 'unauthorized'
-				? configKey(registry)
-				: undefined,
+		loginFor: loginOffer(registry),
 	});
 	if (outcome.ok) {
 		await selectImage(context, reference);
@@ -152,15 +170,8 @@ export async function pushImage(
 ): Promise<void> {
 	const {engine, store} = context;
 	const registry = registryOf(reference);
-	let auth;
-	try {
-		auth = await getCredentials(registry);
-	} catch (error) {
-		store.dispatch({
-			type: 'ui/flash',
-			text: `Could not read the login for ${registry}: ${reason(error)}`,
-			level: 'error',
-		});
+	const auth = await credentialsFor(context, registry);
+	if (auth === false) {
 		return;
 	}
 
@@ -174,10 +185,7 @@ export async function pushImage(
 			`Pushed ${reference}: ${describeLayers(layers)} in ${elapsed}${value.digest ? ` (${value.digest.slice(0, 19)}…)` : ''}`,
 		failed: why =>
 			`Could not push ${reference}: ${why}${auth ? '' : ` (not logged in to ${registryLabel(configKey(registry))}: press L)`}`,
-		loginFor: error =>
-			error instanceof EngineError && error.kind === 'unauthorized'
-				? configKey(registry)
-				: undefined,
+		loginFor: loginOffer(registry),
 	});
 }
 

@@ -32,10 +32,18 @@ import {
 	registryLabel,
 	search,
 	logout,
+	selectImage,
 } from './transfer-commands.js';
 import {logged} from './command-log.js';
 import {runTransfer} from './transfer-runner.js';
 import {reason} from './words.js';
+
+/**
+After a build or import: the new image selected in the Images pane.
+*/
+function selectImageId({store}: CommandContext, id: string): void {
+	store.dispatch({type: 'ui/select', pane: 'images', key: id});
+}
 
 function fieldErrors(
 	{store}: CommandContext,
@@ -301,11 +309,7 @@ async function perform(
 				failed: why => `Build failed: ${why}`,
 			});
 			if (outcome.ok) {
-				store.dispatch({
-					type: 'ui/select',
-					pane: 'images',
-					key: outcome.value.imageId,
-				});
+				selectImageId(context, outcome.value.imageId);
 			}
 
 			return;
@@ -361,10 +365,7 @@ async function perform(
 			});
 			const first = outcome.ok ? outcome.value.loaded[0] : undefined;
 			if (first) {
-				const details = await engine.inspectImage(first).catch(() => undefined);
-				if (details) {
-					store.dispatch({type: 'ui/select', pane: 'images', key: details.id});
-				}
+				await selectImage(context, first);
 			}
 
 			return;
@@ -398,11 +399,7 @@ async function perform(
 				failed: why => `Could not import ${request.path}: ${why}`,
 			});
 			if (outcome.ok) {
-				store.dispatch({
-					type: 'ui/select',
-					pane: 'images',
-					key: outcome.value.imageId,
-				});
+				selectImageId(context, outcome.value.imageId);
 			}
 
 			return;

@@ -11,6 +11,7 @@ import Docker from 'dockerode';
 import type {Endpoint} from './connection.js';
 import {cleanupMethods} from './docker-cleanup.js';
 import {inspectorMethods} from './docker-inspector.js';
+import {logMethods} from './container-logs.js';
 import {createSshTransport} from './ssh-transport.js';
 import {toEngineError} from './errors.js';
 import {
@@ -746,6 +747,7 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 		...cleanupMethods(docker, call),
 		...inspectorMethods(docker, call, fail),
 		...createTransfers(docker, fail),
+		...logMethods(docker, fail),
 	};
 }
 

@@ -2,6 +2,11 @@ import sanitize from '../format/printable.js';
 import {EngineError, type EngineErrorKind} from './types.js';
 
 /**
+How an engine method turns what dockerode threw into an `EngineError` (`what` names the object).
+*/
+export type Fail = (error: unknown, what?: string) => EngineError;
+
+/**
 The longest message we keep; engine messages can embed whole command lines.
 */
 const maxMessageLength = 300;

@@ -363,7 +363,11 @@ export default function createMultiEngine(
 		systemVersion: async () => primary.systemVersion(),
 		listBuildCache: async () => primary.listBuildCache(),
 		pruneBuildCache: async (...rest) => primary.pruneBuildCache(...rest),
-		// The inspector's calls go to the engine the row came from.
+		// The inspector's and the project logs' calls go to the engine the row came from.
+		followLogs(id, ...rest) {
+			const {engine: target, id: own} = member(id);
+			return target.followLogs(own, ...rest);
+		},
 		containerLogs(id, options) {
 			const {engine: target, id: own} = member(id);
 			return target.containerLogs(own, options);

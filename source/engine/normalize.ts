@@ -322,7 +322,13 @@ function inspectStatus(state: ContainerState, rawState: Raw): string {
 	const exitCode = finiteNumber(rawState['ExitCode']);
 	switch (state) {
 		case 'running': {
-			return 'Up';
+			// As the list words it: `Up 3 minutes (unhealthy)`, `(health: starting)`.
+			const health = text(record(rawState['Health'])['Status']);
+			return health === 'healthy' || health === 'unhealthy'
+				? `Up (${health})`
+				: health === 'starting'
+					? 'Up (health: starting)'
+					: 'Up';
 		}
 
 		case 'paused': {

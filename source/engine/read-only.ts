@@ -54,6 +54,8 @@ const access: Readonly<
 	pruneBuildCache: 'write',
 	// Transfers: only search and looking at a container's files read; the rest change images or files.
 	searchImages: 'read',
+	// Logs of a container (source/engine/container-logs.ts).
+	followLogs: 'read',
 	statContainerPath: 'read',
 	listContainerFolder: 'read',
 	pullImage: 'write',

@@ -19,7 +19,7 @@ import {
 	hostTarget,
 	parsePathStat,
 } from './container-files.js';
-import {oneLine} from './errors.js';
+import {type Fail, oneLine} from './errors.js';
 import {createNdjsonParser} from './ndjson.js';
 import sanitize from '../format/printable.js';
 import {
@@ -29,22 +29,17 @@ import {
 	registryError,
 } from './transfer-progress.js';
 import type {
-	BuildResult,
 	BuildSpec,
 	ContainerFileEntry,
 	ContainerPathStat,
-	CopyResult,
 	ImportSpec,
 	PullOptions,
 	PushOptions,
 	RegistryAuth,
-	SearchResult,
 	TransferEvent,
 	TransferOptions,
 } from './transfer-types.js';
-import {EngineError} from './types.js';
-
-type Fail = (error: unknown, what?: string) => EngineError;
+import {type Engine, EngineError} from './types.js';
 
 /**
 The most entries a folder listing keeps.
@@ -105,7 +100,61 @@ function fileError(
 	);
 }
 
-export function createTransfers(docker: Docker, fail: Fail) {
+/**
+The engine's transfer methods (their types are the `Engine`'s, in types.ts).
+*/
+export type Transfers = Pick<
+	Engine,
+	| 'pullImage'
+	| 'pushImage'
+	| 'checkAuth'
+	| 'searchImages'
+	| 'buildImage'
+	| 'saveImages'
+	| 'loadImages'
+	| 'importImage'
+	| 'exportContainer'
+	| 'statContainerPath'
+	| 'listContainerFolder'
+	| 'copyFromContainer'
+	| 'copyToContainer'
+>;
+
+export function createTransfers(docker: Docker, fail: Fail): Transfers {
+	/**
+	Writes a tar the engine sends (`docker save`, `docker export`) to `destination`, counting its bytes: into a
+	partial file renamed over `destination` once complete, so a cancelled or failed transfer leaves no half file.
+	*/
+	async function download(
+		what: string,
+		stream: Readable,
+		destination: string,
+		options: TransferOptions,
+	): Promise<{readonly bytes: number}> {
+		const counter = byteCounter(options.onEvent);
+		const partial = `${destination}.partial-${process.pid}`;
+		try {
+			await pipeline(stream, counter, fs.createWriteStream(partial), {
+				...(options.signal ? {signal: options.signal} : {}),
+			});
+			await fs.promises.rename(partial, destination);
+		} catch (error) {
+			stream.destroy();
+			await fs.promises.rm(partial, {force: true});
+			if (options.signal?.aborted) {
+				throw aborted(what);
+			}
+
+			if ((error as {syscall?: unknown}).syscall === 'open') {
+				throw fileError(error, destination, true);
+			}
+
+			throw fail(error, what);
+		}
+
+		return {bytes: counter.bytes()};
+	}
+
 	/**
 	Reads an ndjson progress stream to its end, giving each message to `onMessage`; an error message in the
 	stream throws (through `toError`).
@@ -280,10 +329,7 @@ export function createTransfers(docker: Docker, fail: Fail) {
 			);
 		},
 
-		async pushImage(
-			reference: string,
-			options: PushOptions = {},
-		): Promise<{readonly digest?: string}> {
+		async pushImage(reference: string, options: PushOptions = {}) {
 			const what = reference;
 			let digest: string | undefined;
 			const stream = await open(
@@ -343,7 +389,7 @@ export function createTransfers(docker: Docker, fail: Fail) {
 		async searchImages(
 			term: string,
 			options: {readonly limit?: number; readonly signal?: AbortSignal} = {},
-		): Promise<SearchResult[]> {
+		) {
 			const what = `search ${term}`;
 			let raw: unknown;
 			try {
@@ -375,10 +421,7 @@ export function createTransfers(docker: Docker, fail: Fail) {
 			});
 		},
 
-		async buildImage(
-			spec: BuildSpec,
-			options: TransferOptions = {},
-		): Promise<BuildResult> {
+		async buildImage(spec: BuildSpec, options: TransferOptions = {}) {
 			const what = `build of ${spec.context}`;
 			let sent = 0;
 			const context = await packContext(
@@ -445,7 +488,7 @@ export function createTransfers(docker: Docker, fail: Fail) {
 			references: readonly string[],
 			destination: string,
 			options: TransferOptions = {},
-		): Promise<{readonly bytes: number}> {
+		) {
 			const what = `save of ${references.join(', ')}`;
 			const stream = await open(what, options.signal, async () =>
 				(
@@ -457,33 +500,10 @@ export function createTransfers(docker: Docker, fail: Fail) {
 					...(options.signal ? {abortSignal: options.signal} : {}),
 				}),
 			);
-			const counter = byteCounter(options.onEvent);
-			const partial = `${destination}.partial-${process.pid}`;
-			try {
-				await pipeline(stream, counter, fs.createWriteStream(partial), {
-					...(options.signal ? {signal: options.signal} : {}),
-				});
-				await fs.promises.rename(partial, destination);
-			} catch (error) {
-				await fs.promises.rm(partial, {force: true});
-				if (options.signal?.aborted) {
-					throw aborted(what);
-				}
-
-				if ((error as {syscall?: unknown}).syscall === 'open') {
-					throw fileError(error, destination, true);
-				}
-
-				throw fail(error, what);
-			}
-
-			return {bytes: counter.bytes()};
+			return download(what, stream, destination, options);
 		},
 
-		async loadImages(
-			source: string,
-			options: TransferOptions = {},
-		): Promise<{readonly loaded: readonly string[]}> {
+		async loadImages(source: string, options: TransferOptions = {}) {
 			const what = `load of ${source}`;
 			let size: number;
 			try {
@@ -536,7 +556,7 @@ export function createTransfers(docker: Docker, fail: Fail) {
 			source: string,
 			spec: ImportSpec,
 			options: TransferOptions = {},
-		): Promise<{readonly imageId: string}> {
+		) {
 			const what = `import of ${source}`;
 			let size: number;
 			try {
@@ -610,33 +630,12 @@ export function createTransfers(docker: Docker, fail: Fail) {
 			id: string,
 			destination: string,
 			options: TransferOptions = {},
-		): Promise<{readonly bytes: number}> {
+		) {
 			const what = `export of container ${id.slice(0, 12)}`;
 			const stream = await open(what, options.signal, async () =>
 				docker.getContainer(id).export(),
 			);
-			const counter = byteCounter(options.onEvent);
-			const partial = `${destination}.partial-${process.pid}`;
-			try {
-				await pipeline(stream, counter, fs.createWriteStream(partial), {
-					...(options.signal ? {signal: options.signal} : {}),
-				});
-				await fs.promises.rename(partial, destination);
-			} catch (error) {
-				stream.destroy();
-				await fs.promises.rm(partial, {force: true});
-				if (options.signal?.aborted) {
-					throw aborted(what);
-				}
-
-				if ((error as {syscall?: unknown}).syscall === 'open') {
-					throw fileError(error, destination, true);
-				}
-
-				throw fail(error, what);
-			}
-
-			return {bytes: counter.bytes()};
+			return download(what, stream, destination, options);
 		},
 
 		statContainerPath: stat,
@@ -645,7 +644,7 @@ export function createTransfers(docker: Docker, fail: Fail) {
 			id: string,
 			folder: string,
 			signal?: AbortSignal,
-		): Promise<ContainerFileEntry[]> {
+		) {
 			const what = `container ${id.slice(0, 12)}`;
 			const info = await stat(id, folder, signal);
 			if (!info) {
@@ -715,7 +714,7 @@ export function createTransfers(docker: Docker, fail: Fail) {
 			source: string,
 			destination: string,
 			options: TransferOptions = {},
-		): Promise<CopyResult> {
+		) {
 			const what = `container ${id.slice(0, 12)}`;
 			const info = await stat(id, source, options.signal);
 			if (!info) {
@@ -785,7 +784,7 @@ export function createTransfers(docker: Docker, fail: Fail) {
 			source: string,
 			destination: string,
 			options: TransferOptions = {},
-		): Promise<CopyResult> {
+		) {
 			const what = `container ${id.slice(0, 12)}`;
 			let sourceStat: fs.Stats;
 			try {
@@ -862,8 +861,6 @@ export function createTransfers(docker: Docker, fail: Fail) {
 		},
 	};
 }
-
-export type Transfers = ReturnType<typeof createTransfers>;
 
 /**
 Every event of a transfer, for tests and the bench: collects them in order.

@@ -8,9 +8,11 @@ made harmless by `sanitize()` before it gets here. Ids are kept as the engine ga
 
 import type {CleanupEngine} from './cleanup-types.js';
 import type {InspectorEngine} from './inspector-types.js';
+import type {LogsEngine} from './log-types.js';
 
 export type * from './cleanup-types.js';
 export type * from './inspector-types.js';
+export type * from './log-types.js';
 
 export const containerStates = [
 	'created',
@@ -373,7 +375,8 @@ Every method throws only `EngineError`. A `not-modified` outcome (start of a run
 one) is success and does not throw.
 */
 export type Engine = CleanupEngine &
-	InspectorEngine & {
+	InspectorEngine &
+	LogsEngine & {
 		/**
 	Where this engine is reached, for the header and error messages.
 	*/

@@ -348,6 +348,13 @@ export function transferFormFields(
 	}
 }
 
+/**
+A registry as typed in the login and logout forms (empty is Docker Hub).
+*/
+function registryError(registry: string): string | undefined {
+	return /\s/.test(registry) ? 'registry may not contain spaces' : undefined;
+}
+
 function need(value: string, what: string): string | undefined {
 	return value.trim() === '' ? `${what} is required` : undefined;
 }
@@ -412,10 +419,7 @@ export function validateTransferForm(
 			const username = text(values, 'username').trim();
 			const password = text(values, 'password');
 			const wrong = fail([
-				[
-					'registry',
-					/\s/.test(registry) ? 'registry may not contain spaces' : undefined,
-				],
+				['registry', registryError(registry)],
 				['username', need(username, 'username')],
 				['password', password === '' ? 'password is required' : undefined],
 			]);
@@ -430,12 +434,10 @@ export function validateTransferForm(
 		case 'logout': {
 			const registry = text(values, 'registry').trim();
 			return (
-				fail([
-					[
-						'registry',
-						/\s/.test(registry) ? 'registry may not contain spaces' : undefined,
-					],
-				]) ?? {ok: true, value: {action: 'logout', registry}}
+				fail([['registry', registryError(registry)]]) ?? {
+					ok: true,
+					value: {action: 'logout', registry},
+				}
 			);
 		}
 

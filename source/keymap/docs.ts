@@ -33,6 +33,8 @@ const scopeNames: Readonly<Record<Binding['scope'], string>> = {
 	'inspector-prompt': 'inspector prompt',
 	command: 'command line',
 	log: 'command log',
+	projects: 'Projects',
+	'project-logs': 'project logs',
 };
 
 /**

@@ -8,6 +8,7 @@ const paneGroups: Readonly<Record<PaneId, string | undefined>> = {
 	volumes: 'Volumes',
 	networks: 'Networks',
 	engine: undefined,
+	projects: 'Projects',
 };
 
 /**

@@ -40,7 +40,9 @@ export type Scope =
 	| 'inspector-pane'
 	| 'inspector-prompt'
 	| 'command'
-	| 'log';
+	| 'log'
+	| 'projects'
+	| 'project-logs';
 
 export type Binding = {
 	readonly command: string;
@@ -146,6 +148,13 @@ export const keymap = [
 		group: 'Panes',
 		description:
 			'Docker contexts (and DOCKER_HOST): Enter connects to one (also :ctx)',
+	},
+	{
+		command: 'pane.projects',
+		keys: ['7'],
+		scope: 'global',
+		group: 'Panes',
+		description: 'Show compose Projects',
 	},
 	{
 		command: 'pane.next',
@@ -1340,6 +1349,160 @@ export const keymap = [
 		scope: 'log',
 		group: 'Command log',
 		description: 'The oldest line',
+	},
+
+	// Compose projects (commands/projects.ts): project → services → containers, from the compose labels.
+	{
+		command: 'projects.fold',
+		keys: ['space'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'Fold or unfold the project or service (Enter too)',
+		hint: 'fold',
+	},
+	{
+		command: 'projects.start',
+		keys: ['S'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'Start its containers',
+		mutating: true,
+	},
+	{
+		command: 'projects.stop',
+		keys: ['s'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'Stop its containers',
+		hint: 'stop',
+		mutating: true,
+	},
+	{
+		command: 'projects.restart',
+		keys: ['R'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'Restart its containers',
+		mutating: true,
+	},
+	{
+		command: 'projects.pause',
+		keys: ['p'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'Pause its running containers, or unpause them',
+		mutating: true,
+	},
+	{
+		command: 'projects.remove',
+		keys: ['d'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'Remove its containers (lists them, asks first)',
+		hint: 'rm',
+		mutating: true,
+	},
+	{
+		command: 'projects.logs',
+		keys: ['l'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'Logs of all its containers, interleaved',
+		hint: 'logs',
+	},
+	{
+		command: 'projects.up',
+		keys: ['u'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'compose up -d (the compose CLI, in its folder)',
+		hint: 'up',
+		mutating: true,
+	},
+	{
+		command: 'projects.down',
+		keys: ['D'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'compose down (asks first)',
+		mutating: true,
+	},
+	{
+		command: 'projects.pull',
+		keys: ['P'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'compose pull',
+		mutating: true,
+	},
+	{
+		command: 'projects.build',
+		keys: ['B'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'compose build',
+		mutating: true,
+	},
+	{
+		command: 'projects.recreate',
+		// Not C: that is the cleanup screen, from any pane.
+		keys: ['c'],
+		scope: 'projects',
+		group: 'Projects',
+		description: 'compose up -d --force-recreate',
+		mutating: true,
+	},
+	{
+		command: 'project-logs.close',
+		keys: ['escape', 'q'],
+		scope: 'project-logs',
+		group: 'Project logs',
+		description: 'Close the logs (stops following)',
+		hint: 'close',
+	},
+	{
+		command: 'project-logs.up',
+		keys: ['k', 'up'],
+		scope: 'project-logs',
+		group: 'Project logs',
+		description: 'Scroll back',
+		hint: 'scroll',
+	},
+	{
+		command: 'project-logs.down',
+		keys: ['j', 'down'],
+		scope: 'project-logs',
+		group: 'Project logs',
+		description: 'Scroll forward',
+	},
+	{
+		command: 'project-logs.page-up',
+		keys: ['pageup'],
+		scope: 'project-logs',
+		group: 'Project logs',
+		description: 'Scroll back a page',
+	},
+	{
+		command: 'project-logs.page-down',
+		keys: ['pagedown', 'space'],
+		scope: 'project-logs',
+		group: 'Project logs',
+		description: 'Scroll forward a page',
+	},
+	{
+		command: 'project-logs.top',
+		keys: ['g'],
+		scope: 'project-logs',
+		group: 'Project logs',
+		description: 'The oldest line kept',
+	},
+	{
+		command: 'project-logs.bottom',
+		keys: ['G'],
+		scope: 'project-logs',
+		group: 'Project logs',
+		description: 'The newest line, following again',
+		hint: 'follow',
 	},
 ] as const satisfies readonly Binding[];
 

@@ -22,6 +22,7 @@ import type {CleanupAction} from './cleanup-reducer.js';
 import type {EngineAction} from './engine-reducer.js';
 import type {InspectorAction} from './inspector-types.js';
 import type {CommandLineAction} from './command-line-reducer.js';
+import type {ProjectsAction} from './project-logs.js';
 
 /**
 Changes to the shell pane. `id` names the session an outcome is about: outcomes of a session the pane no longer
@@ -175,4 +176,5 @@ export type Action =
 	| TransferAction
 	| CleanupAction
 	| EngineAction
-	| CommandLineAction;
+	| CommandLineAction
+	| ProjectsAction;

@@ -38,6 +38,11 @@ export function dialogTargets(purpose: DialogPurpose): {
 		case 'context': {
 			return {pane: 'containers', targets: []};
 		}
+
+		case 'compose': {
+			// `down` names no objects of its own: what it removes is listed in its notes.
+			return {pane: 'containers', targets: []};
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ import {startedAtFromStatus} from '../format/duration.js';
 import {applyEdit} from '../forms/text-edit.js';
 import type {Action} from './actions.js';
 import reduceOverlay from './overlay-reducer.js';
+import reduceProjects, {isProjectsAction} from './project-logs.js';
 import {rowKeys, selectedIndex} from './selectors.js';
 import {nextSort} from './sort.js';
 import reduceShell from './shell-reducer.js';
@@ -59,6 +60,13 @@ export default function reducer(state: AppState, action: Action): AppState {
 		anchored = reanchor(state, anchored, 'networks');
 	}
 
+	if (
+		next.containers !== state.containers ||
+		next.ui.collapsed !== state.ui.collapsed
+	) {
+		anchored = reanchor(state, anchored, 'projects');
+	}
+
 	return anchored;
 }
 
@@ -103,6 +111,10 @@ function reduce(state: AppState, action: Action): AppState {
 
 	if (isCommandLineAction(action)) {
 		return reduceCommandLine(state, action);
+	}
+
+	if (isProjectsAction(action)) {
+		return reduceProjects(state, action);
 	}
 
 	switch (action.type) {

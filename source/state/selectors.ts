@@ -7,6 +7,7 @@ import {
 	sortImages,
 	type SortOrder,
 } from './sort.js';
+import {projectRowKeys} from './projects.js';
 import type {AppState, ContainerRow, EventRow, PaneId} from './types.js';
 import {cleanupRowKeys} from './cleanup-selectors.js';
 
@@ -230,6 +231,10 @@ export function rowKeys(state: AppState, pane: PaneId): readonly string[] {
 		case 'networks':
 		case 'engine': {
 			return cleanupRowKeys(state, pane);
+		}
+
+		case 'projects': {
+			return projectRowKeys(state);
 		}
 	}
 }

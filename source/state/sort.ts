@@ -87,6 +87,7 @@ export const sortColumns: Readonly<Record<PaneId, readonly string[]>> = {
 	volumes: [],
 	networks: [],
 	engine: [],
+	projects: [],
 };
 
 /**
@@ -100,6 +101,7 @@ export const defaultSort: Readonly<Record<PaneId, SortOrder>> = {
 	volumes: {column: '', descending: false},
 	networks: {column: '', descending: false},
 	engine: {column: '', descending: false},
+	projects: {column: '', descending: false},
 };
 
 function sorted<T>(

@@ -17,7 +17,8 @@ export type TransferKind =
 	| 'import'
 	| 'export'
 	| 'cp-out'
-	| 'cp-in';
+	| 'cp-in'
+	| 'compose';
 
 export type TransferLayer = {
 	readonly id: string;

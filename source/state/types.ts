@@ -26,12 +26,19 @@ import {
 import type {InspectorPane} from './inspector-types.js';
 import type {CommandLine, LogEntry} from './command-line-types.js';
 import {defaultSort, type SortOrder} from './sort.js';
+import type {ProjectLogsOverlay} from './project-logs.js';
 
 /**
 The live lists, and the Engine pane (disk usage, info, version).
 */
 export type PaneId =
-	'containers' | 'images' | 'events' | 'volumes' | 'networks' | 'engine';
+	| 'containers'
+	| 'images'
+	| 'events'
+	| 'volumes'
+	| 'networks'
+	| 'engine'
+	| 'projects';
 
 export const paneIds: readonly PaneId[] = [
 	'containers',
@@ -40,6 +47,7 @@ export const paneIds: readonly PaneId[] = [
 	'volumes',
 	'networks',
 	'engine',
+	'projects',
 ];
 
 /**
@@ -241,6 +249,12 @@ export type DialogPurpose =
 			readonly type: 'context';
 			readonly step: 'choose' | 'shell-open';
 			readonly names?: readonly string[];
+	  }
+	| {
+			readonly type: 'compose';
+			readonly verb: 'down';
+			readonly project: string;
+			readonly service?: string;
 	  };
 
 export type DialogOverlay = {
@@ -282,7 +296,8 @@ export type Overlay =
 	| TransferOverlay
 	| FilesOverlay
 	| SearchOverlay
-	| PruneOverlay;
+	| PruneOverlay
+	| ProjectLogsOverlay;
 
 /**
 `muted` is for things that are not failures but worth a word (an object that vanished in a race).
@@ -423,6 +438,10 @@ export type UiState = {
 	The command log: the docker CLI line of every action dockpit performed, oldest first.
 	*/
 	readonly log?: readonly LogEntry[];
+	/**
+	Projects and services folded in the Projects pane (`state/projects.ts` keys).
+	*/
+	readonly collapsed?: ReadonlySet<string>;
 };
 
 /**
@@ -501,6 +520,7 @@ export function initialState(
 				volumes: '',
 				networks: '',
 				engine: '',
+				projects: '',
 			},
 			filtering: false,
 			selection: {
@@ -510,6 +530,7 @@ export function initialState(
 				volumes: {index: 0},
 				networks: {index: 0},
 				engine: {index: 0},
+				projects: {index: 0},
 			},
 			marks: {containers: new Set(), images: new Set()},
 			busy: new Map(),

@@ -15,6 +15,9 @@ import TabBar, {compactTabsBelow} from './components/tab-bar.js';
 import TooSmall from './components/too-small.js';
 import UnreachableScreen from './components/unreachable-screen.js';
 import {runningCount} from '../state/selectors.js';
+import {projectCount} from '../state/projects.js';
+import ProjectLogsView from './components/project-logs-view.js';
+import ProjectsView from './views/projects-view.js';
 import {useAppState, useServices} from './context.js';
 import {terminalContentSize} from './terminal-size.js';
 import {
@@ -95,6 +98,7 @@ export default function App() {
 		volumes: {current: 0},
 		networks: {current: 0},
 		engine: {current: 0},
+		projects: {current: 0},
 	});
 	const running = runningCount(state);
 	const counts = {
@@ -102,6 +106,7 @@ export default function App() {
 		images: String(state.images.size),
 		events: String(state.events.length),
 		...cleanupCounts(state),
+		projects: String(projectCount(state)),
 	};
 	const geometry = useRef({columns, rows, counts});
 	geometry.current = {columns, rows, counts};
@@ -296,6 +301,14 @@ export default function App() {
 				height={innerHeight}
 			/>
 		);
+	} else if (ui.overlay?.kind === 'project-logs') {
+		body = (
+			<ProjectLogsView
+				logs={ui.overlay}
+				width={innerWidth}
+				height={innerHeight}
+			/>
+		);
 	} else {
 		const View =
 			ui.pane === 'containers'
@@ -304,7 +317,9 @@ export default function App() {
 					? ImagesView
 					: ui.pane === 'events'
 						? EventsView
-						: cleanupViews[ui.pane];
+						: ui.pane === 'projects'
+							? ProjectsView
+							: cleanupViews[ui.pane];
 		body = (
 			<View
 				width={innerWidth}

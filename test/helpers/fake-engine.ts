@@ -7,6 +7,7 @@ import {
 	type EngineInfo,
 	type ImageDetails,
 	type ImageSummary,
+	type LogEntry,
 	type TerminalSession,
 } from '../../source/engine/types.js';
 import {emptyDisk, fakeCleanup, type FakeCleanupState} from './fake-cleanup.js';
@@ -77,6 +78,12 @@ export type FakeEngine = Engine & {
 	The inspector's streams and answers (logs, stats, top, inspect); see `fake-inspector.ts`.
 	*/
 	inspector: FakeInspector;
+	/**
+	Log lines `followLogs` gives each container (by id) at once; `pushLogs` adds more to open streams. A container
+	without an entry has no logs; with an `EngineError` as entry, its logs cannot be read.
+	*/
+	logs: Record<string, readonly LogEntry[] | EngineError>;
+	pushLogs(id: string, lines: readonly LogEntry[]): void;
 };
 
 export const fakeInfo: EngineInfo = {
@@ -128,6 +135,10 @@ export function createFakeEngine(
 		fail: (error: EngineError) => void;
 	}>();
 	let down = false;
+	const logListeners = new Map<
+		string,
+		Set<(lines: readonly LogEntry[]) => void>
+	>();
 	const calls: FakeEngine['calls'] = [];
 	const record = (method: string, ...args: unknown[]) => {
 		calls.push({method, args});
@@ -148,6 +159,33 @@ export function createFakeEngine(
 		disk: emptyDisk,
 		...fakeCleanup(record, () => fake),
 		transfers: {},
+		logs: {},
+		pushLogs(id, lines) {
+			for (const listener of logListeners.get(id) ?? []) {
+				listener(lines);
+			}
+		},
+		async followLogs(id, {signal, tail, onLines}) {
+			record('followLogs', id, {tail});
+			const given = fake.logs[id];
+			if (given instanceof EngineError) {
+				throw given;
+			}
+
+			if (given && given.length > 0) {
+				onLines(given.slice(-tail));
+			}
+
+			const listeners = logListeners.get(id) ?? new Set();
+			logListeners.set(id, listeners);
+			listeners.add(onLines);
+			await new Promise<void>(resolve => {
+				signal.addEventListener('abort', () => {
+					resolve();
+				});
+			});
+			listeners.delete(onLines);
+		},
 		...fakeTransferMethods(record, () => fake.transfers),
 		inspector: inspector.state,
 		...inspector.methods,

@@ -109,6 +109,7 @@ async function play(
 						volumes: '0',
 						networks: '0',
 						engine: '',
+						projects: '0',
 					},
 				},
 				x,

@@ -26,12 +26,13 @@ export const tabTitles: ReadonlyArray<[PaneId, string, string]> = [
 	['volumes', '4', 'Volumes'],
 	['networks', '5', 'Networks'],
 	['engine', '6', 'Engine'],
+	['projects', '7', 'Projects'],
 ];
 
 /**
 Below this width the tabs are drawn compact.
 */
-export const compactTabsBelow = 100;
+export const compactTabsBelow = 130;
 
 /**
 The two parts of a tab as drawn: the key, and the title with its count.
