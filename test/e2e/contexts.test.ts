@@ -103,7 +103,7 @@ test('0 lists the docker contexts; choosing one reconnects (the open shell asked
 	screen = await app.waitFor('A shell is open in');
 	assert.match(flat(screen), /A shell is open in .*: switching engines/);
 	app.write('\u001B[A');
-	await app.waitFor(/› Switch/);
+	await app.waitFor(/› +Switch/);
 	app.write('\r');
 
 	screen = await app.waitFor(

@@ -184,7 +184,10 @@ test('rmi of an image a running container uses shows the engine’s reason in wo
 	await app.waitFor(`› ${reference}`);
 	app.write('d');
 	const dialog = await app.waitFor(`Remove image ${reference}?`);
-	assert.match(dialog, new RegExp(`Used by: ${user} \\(running\\)`));
+	assert.match(
+		dialog,
+		new RegExp(`Used by 1 container: ${user} \\(running\\)`),
+	);
 	app.write(key.enter);
 	const screen = await app.waitFor(`Could not remove ${reference}`, 3000);
 	assert.match(

@@ -32,7 +32,9 @@ test('Logs: stdout and stderr of a live container, search with n, following acro
 	await typeText(app, 'line 2');
 	app.write(key.enter);
 	await app.waitFor(/search "line 2"/);
-	app.write('n');
+	// Older matches until one is off screen (lines 20-29 may all still be in view): line 2 is, and the view
+	// scrolls back to it, which pauses following.
+	app.write('n'.repeat(30));
 	await app.waitFor(/paused · G follows/);
 	app.write('G');
 	await app.waitFor(/following/);
