@@ -61,10 +61,17 @@ async function filter(app: Dockpit, text: string) {
 	await app.waitFor(`filter: ${text}`);
 }
 
+/**
+The list's rows of `hint`'s containers (not the status line, which shows the docker line of the last action).
+*/
 function rows(screen: string, hint: string): string[] {
 	return screen
 		.split('\n')
-		.filter(line => line.includes(`dockpit-test-${hint}-${fixtures.runId}`));
+		.filter(
+			line =>
+				/^│[› ] /.test(line) &&
+				line.includes(`dockpit-test-${hint}-${fixtures.runId}`),
+		);
 }
 
 async function shells(id: string): Promise<number> {
