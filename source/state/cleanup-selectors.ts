@@ -8,17 +8,24 @@ import type {
 } from '../engine/cleanup-types.js';
 import {volumeLabel} from '../cleanup/prune-plan.js';
 import {type DiskKind, diskKinds} from './cleanup-types.js';
+import {type SortOrder, sortNetworks, sortVolumes} from './sort.js';
 import type {AppState} from './types.js';
 
-function remember<A, B, R>(compute: (a: A, b: B) => R): (a: A, b: B) => R {
-	let last: {a: A; b: B; result: R} | undefined;
-	return (a, b) => {
-		if (last !== undefined && last.a === a && last.b === b) {
+function remember<A extends readonly unknown[], R>(
+	compute: (...inputs: A) => R,
+): (...inputs: A) => R {
+	let last: {inputs: A; result: R} | undefined;
+	return (...inputs) => {
+		if (
+			last !== undefined &&
+			last.inputs.length === inputs.length &&
+			last.inputs.every((input, index) => input === inputs[index])
+		) {
 			return last.result;
 		}
 
-		const result = compute(a, b);
-		last = {a, b, result};
+		const result = compute(...inputs);
+		last = {inputs, result};
 		return result;
 	};
 }
@@ -34,9 +41,11 @@ const selectVolumes = remember(
 	(
 		volumes: ReadonlyMap<string, VolumeSummary>,
 		filter: string,
+		order: SortOrder,
+		sizes: ReadonlyMap<string, number>,
 	): VolumeSummary[] =>
-		[...volumes.values()]
-			.filter(volume =>
+		sortVolumes(
+			[...volumes.values()].filter(volume =>
 				matches(
 					filter,
 					volume.name,
@@ -44,29 +53,29 @@ const selectVolumes = remember(
 					...volume.usedBy.map(user => user.name),
 					...Object.entries(volume.labels).map(([k, v]) => `${k}=${v}`),
 				),
-			)
-			// Named volumes first, by name; then the anonymous ones, newest first.
-			.sort(
-				(a, b) =>
-					Number(a.anonymous) - Number(b.anonymous) ||
-					(a.anonymous ? b.created - a.created : 0) ||
-					a.name.localeCompare(b.name),
 			),
+			order,
+			sizes,
+		),
 );
 
 export function visibleVolumes(state: AppState): VolumeSummary[] {
-	return selectVolumes(state.cleanup.volumes, state.ui.filters.volumes);
+	return selectVolumes(
+		state.cleanup.volumes,
+		state.ui.filters.volumes,
+		state.ui.sort.volumes,
+		volumeSizes(state),
+	);
 }
-
-const predefined = ['bridge', 'host', 'none'];
 
 const selectNetworks = remember(
 	(
 		networks: ReadonlyMap<string, NetworkSummary>,
 		filter: string,
+		order: SortOrder,
 	): NetworkSummary[] =>
-		[...networks.values()]
-			.filter(network =>
+		sortNetworks(
+			[...networks.values()].filter(network =>
 				matches(
 					filter,
 					network.name,
@@ -75,23 +84,17 @@ const selectNetworks = remember(
 					...network.ipam.map(each => each.subnet),
 					...network.containers.map(each => each.name),
 				),
-			)
-			// The predefined ones first, as the engine lists them; then by name.
-			.sort(
-				(a, b) =>
-					rank(a.name) - rank(b.name) ||
-					a.name.localeCompare(b.name) ||
-					a.id.localeCompare(b.id),
 			),
+			order,
+		),
 );
 
-function rank(name: string): number {
-	const index = predefined.indexOf(name);
-	return index === -1 ? predefined.length : index;
-}
-
 export function visibleNetworks(state: AppState): NetworkSummary[] {
-	return selectNetworks(state.cleanup.networks, state.ui.filters.networks);
+	return selectNetworks(
+		state.cleanup.networks,
+		state.ui.filters.networks,
+		state.ui.sort.networks,
+	);
 }
 
 /**
@@ -213,7 +216,7 @@ export function diskRows(disk: DiskUsage): DiskRow[] {
 }
 
 const selectVolumeSizes = remember(
-	(disk: DiskUsage | undefined, _unused: undefined) =>
+	(disk: DiskUsage | undefined) =>
 		new Map((disk?.volumes ?? []).map(volume => [volume.name, volume.size])),
 );
 
@@ -221,7 +224,7 @@ const selectVolumeSizes = remember(
 Bytes per volume name, from the last disk usage (absent: not known yet).
 */
 export function volumeSizes(state: AppState): ReadonlyMap<string, number> {
-	return selectVolumeSizes(state.cleanup.disk, undefined);
+	return selectVolumeSizes(state.cleanup.disk);
 }
 
 /**
@@ -231,10 +234,10 @@ export function volumeName(volume: VolumeSummary): string {
 	return volumeLabel(volume.name, volume.anonymous);
 }
 
-const volumeKeys = remember((rows: readonly VolumeSummary[], _: undefined) =>
+const volumeKeys = remember((rows: readonly VolumeSummary[]) =>
 	rows.map(row => row.name),
 );
-const networkKeys = remember((rows: readonly NetworkSummary[], _: undefined) =>
+const networkKeys = remember((rows: readonly NetworkSummary[]) =>
 	rows.map(row => row.id),
 );
 
@@ -247,11 +250,11 @@ export function cleanupRowKeys(
 ): readonly string[] {
 	switch (pane) {
 		case 'volumes': {
-			return volumeKeys(visibleVolumes(state), undefined);
+			return volumeKeys(visibleVolumes(state));
 		}
 
 		case 'networks': {
-			return networkKeys(visibleNetworks(state), undefined);
+			return networkKeys(visibleNetworks(state));
 		}
 
 		case 'engine': {

@@ -3,6 +3,7 @@ Compose projects, read from the labels `docker compose` (and `docker-compose`) p
 project → services → containers, with what the Projects pane shows of each. Pure: nothing here asks the engine;
 the rows follow the containers in the state, so they are as live as the Containers pane.
 */
+import {type SortOrder, sortProjectGroups} from './sort.js';
 import type {AppState, ContainerRow, Target} from './types.js';
 
 export const composeLabels = {
@@ -92,6 +93,7 @@ let last:
 			containers: ReadonlyMap<string, ContainerRow>;
 			filter: string;
 			collapsed: ReadonlySet<string> | undefined;
+			order: SortOrder;
 			rows: readonly ProjectNode[];
 	  }
 	| undefined;
@@ -106,16 +108,18 @@ export function projectRows(state: AppState): readonly ProjectNode[] {
 	const {containers} = state;
 	const filter = state.ui.filters.projects;
 	const {collapsed} = state.ui;
+	const order = state.ui.sort.projects;
 	if (
 		last?.containers === containers &&
 		last.filter === filter &&
-		last.collapsed === collapsed
+		last.collapsed === collapsed &&
+		last.order === order
 	) {
 		return last.rows;
 	}
 
-	const rows = buildRows(containers, filter, collapsed ?? new Set());
-	last = {containers, filter, collapsed, rows};
+	const rows = buildRows(containers, filter, collapsed ?? new Set(), order);
+	last = {containers, filter, collapsed, order, rows};
 	return rows;
 }
 
@@ -123,6 +127,7 @@ function buildRows(
 	containers: ReadonlyMap<string, ContainerRow>,
 	filter: string,
 	collapsed: ReadonlySet<string>,
+	order: SortOrder,
 ): ProjectNode[] {
 	const projects = new Map<string, Map<string, ContainerRow[]>>();
 	for (const container of containers.values()) {
@@ -149,8 +154,14 @@ function buildRows(
 	}
 
 	const rows: ProjectNode[] = [];
-	for (const project of [...projects.keys()].sort((a, b) =>
-		a.localeCompare(b),
+	for (const project of sortedNames(
+		new Map(
+			[...projects].map(([name, services]) => [
+				name,
+				[...services.values()].flat(),
+			]),
+		),
+		order,
 	)) {
 		const services = projects.get(project)!;
 		const all = [...services.values()].flat();
@@ -173,9 +184,7 @@ function buildRows(
 			continue;
 		}
 
-		for (const service of [...services.keys()].sort((a, b) =>
-			a.localeCompare(b),
-		)) {
+		for (const service of sortedNames(services, order)) {
 			const members = services.get(service)!.map(container => {
 				const number = Number(container.labels[composeLabels.number]);
 				return {
@@ -217,6 +226,23 @@ function buildRows(
 	}
 
 	return rows;
+}
+
+/**
+The names of `groups` (projects, or a project's services, each with its containers) in the order the pane is
+sorted by.
+*/
+function sortedNames(
+	groups: ReadonlyMap<string, readonly ContainerRow[]>,
+	order: SortOrder,
+): string[] {
+	const summaries = [...groups].map(([name, members]) => ({
+		name,
+		running: members.filter(each => each.state === 'running').length,
+		unhealthy: members.filter(each => isUnhealthy(each)).length,
+		newest: Math.max(0, ...members.map(each => each.created)),
+	}));
+	return sortProjectGroups(summaries, order).map(each => each.name);
 }
 
 /**

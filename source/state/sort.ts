@@ -4,6 +4,7 @@ the same headings, with ▲ or ▼ on the one the list is sorted by). Pure; the 
 */
 import formatPorts from '../format/ports.js';
 import type {ImageSummary} from '../engine/types.js';
+import type {NetworkSummary, VolumeSummary} from '../engine/cleanup-types.js';
 import type {ContainerRow, EventRow, PaneId} from './types.js';
 
 /**
@@ -76,6 +77,81 @@ const eventColumns: ReadonlyArray<readonly [string, Compare<EventRow>]> = [
 	],
 ];
 
+// The predefined networks first, as the engine lists them.
+const predefinedNetworks = ['bridge', 'host', 'none'];
+const networkRank = (name: string) => {
+	const index = predefinedNetworks.indexOf(name);
+	return index === -1 ? predefinedNetworks.length : index;
+};
+
+const ipv4Number = (address: string | undefined) =>
+	(address ?? '')
+		.replace(/\/.*$/, '')
+		.split('.')
+		.reduce((sum, part) => sum * 256 + (Number(part) || 0), 0);
+
+/* The sizes come in as `usage`: bytes per volume name (absent: not measured yet, sorted as smallest). */
+const volumeColumns: ReadonlyArray<readonly [string, Compare<VolumeSummary>]> =
+	[
+		[
+			'VOLUME NAME',
+			// Named volumes first, by name; then the anonymous ones, newest first.
+			(a, b) =>
+				Number(a.anonymous) - Number(b.anonymous) ||
+				(a.anonymous ? b.created - a.created : 0) ||
+				text(a.name, b.name),
+		],
+		['DRIVER', (a, b) => text(a.driver, b.driver)],
+		[
+			'SIZE',
+			(a, b, sizes) => (sizes.get(a.name) ?? -1) - (sizes.get(b.name) ?? -1),
+		],
+		[
+			'USED BY',
+			(a, b) =>
+				a.usedBy.length - b.usedBy.length ||
+				text(a.usedBy[0]?.name, b.usedBy[0]?.name),
+		],
+		['CREATED', (a, b) => b.created - a.created],
+	];
+
+const networkColumns: ReadonlyArray<
+	readonly [string, Compare<NetworkSummary>]
+> = [
+	[
+		'NAME',
+		(a, b) => networkRank(a.name) - networkRank(b.name) || text(a.name, b.name),
+	],
+	['NETWORK ID', (a, b) => text(a.id, b.id)],
+	['DRIVER', (a, b) => text(a.driver, b.driver)],
+	['SCOPE', (a, b) => text(a.scope, b.scope)],
+	[
+		'SUBNET / GATEWAY',
+		(a, b) => ipv4Number(a.ipam[0]?.subnet) - ipv4Number(b.ipam[0]?.subnet),
+	],
+	['CONTAINERS', (a, b) => a.containers.length - b.containers.length],
+	['CREATED', (a, b) => b.created - a.created],
+];
+
+/**
+What the Projects pane sorts by: its projects, and each project's services; a service's containers stay in
+their compose order (by number).
+*/
+export type ProjectGroup = {
+	readonly name: string;
+	readonly running: number;
+	readonly unhealthy: number;
+	readonly newest: number;
+};
+
+const projectColumns: ReadonlyArray<readonly [string, Compare<ProjectGroup>]> =
+	[
+		['PROJECT / SERVICE / CONTAINER', (a, b) => text(a.name, b.name)],
+		['RUNNING', (a, b) => a.running - b.running],
+		['HEALTH', (a, b) => a.unhealthy - b.unhealthy],
+		['AGE', (a, b) => b.newest - a.newest],
+	];
+
 /**
 The headings each list can be sorted by, in the order `<` and `>` go through them.
 */
@@ -83,11 +159,11 @@ export const sortColumns: Readonly<Record<PaneId, readonly string[]>> = {
 	containers: containerColumns.map(([name]) => name),
 	images: imageColumns.map(([name]) => name),
 	events: eventColumns.map(([name]) => name),
-	// Not sortable yet: these panes keep the engine's order (names, for volumes and networks).
-	volumes: [],
-	networks: [],
+	volumes: volumeColumns.map(([name]) => name),
+	networks: networkColumns.map(([name]) => name),
+	// A fixed list of kinds (images, containers, volumes, build cache), in `docker system df`'s order.
 	engine: [],
-	projects: [],
+	projects: projectColumns.map(([name]) => name),
 };
 
 /**
@@ -98,10 +174,10 @@ export const defaultSort: Readonly<Record<PaneId, SortOrder>> = {
 	containers: {column: 'STATE', descending: false},
 	images: {column: 'CREATED', descending: false},
 	events: {column: 'TIME', descending: true},
-	volumes: {column: '', descending: false},
-	networks: {column: '', descending: false},
+	volumes: {column: 'VOLUME NAME', descending: false},
+	networks: {column: 'NAME', descending: false},
 	engine: {column: '', descending: false},
-	projects: {column: '', descending: false},
+	projects: {column: 'PROJECT / SERVICE / CONTAINER', descending: false},
 };
 
 function sorted<T>(
@@ -151,6 +227,46 @@ export function sortEvents(
 	order: SortOrder,
 ): EventRow[] {
 	return sorted(rows, eventColumns, order, (a, b) => b.seq - a.seq, new Map());
+}
+
+export function sortVolumes(
+	rows: readonly VolumeSummary[],
+	order: SortOrder,
+	sizes: ReadonlyMap<string, number>,
+): VolumeSummary[] {
+	return sorted(
+		rows,
+		volumeColumns,
+		order,
+		(a, b) => text(a.name, b.name),
+		sizes,
+	);
+}
+
+export function sortNetworks(
+	rows: readonly NetworkSummary[],
+	order: SortOrder,
+): NetworkSummary[] {
+	return sorted(
+		rows,
+		networkColumns,
+		order,
+		(a, b) => text(a.name, b.name) || text(a.id, b.id),
+		new Map(),
+	);
+}
+
+export function sortProjectGroups<T extends ProjectGroup>(
+	rows: readonly T[],
+	order: SortOrder,
+): T[] {
+	return sorted<T>(
+		rows,
+		projectColumns,
+		order,
+		(a, b) => text(a.name, b.name),
+		new Map(),
+	);
 }
 
 /**

@@ -18,6 +18,15 @@ import {
 	initialState,
 } from '../../source/state/types.js';
 import type {ImageSummary} from '../../source/engine/types.js';
+import type {
+	NetworkSummary,
+	VolumeSummary,
+} from '../../source/engine/cleanup-types.js';
+import {
+	visibleNetworks,
+	visibleVolumes,
+} from '../../source/state/cleanup-selectors.js';
+import {projectRows} from '../../source/state/projects.js';
 import {darkTheme, lightTheme, makeTheme} from '../../source/ui/theme.js';
 import {parseColor} from '../../source/config/colors.js';
 
@@ -201,4 +210,135 @@ test('one module makes untrusted text printable: names and terminal cells', () =
 	assert.equal(printableText('\u001B'), ' ');
 	assert.equal(printableText('\u202E'), ' ');
 	assert.equal(printableText('é'), 'é');
+});
+
+test('volumes, networks and projects sort by their columns too; the default order is kept', () => {
+	const volume = (name: string, users: number, anonymous = false) =>
+		({
+			name,
+			driver: 'local',
+			mountpoint: `/v/${name}`,
+			created: name.length,
+			scope: 'local',
+			labels: {},
+			options: {},
+			anonymous,
+			usedBy: Array.from({length: users}, (_, index) => ({
+				id: `c${index}`,
+				name: `c${index}`,
+			})),
+		}) as unknown as VolumeSummary;
+	const network = (name: string, containers: number, subnet: string) =>
+		({
+			id: `id-${name}`,
+			name,
+			driver: 'bridge',
+			scope: 'local',
+			internal: false,
+			attachable: false,
+			ingress: false,
+			created: 0,
+			labels: {},
+			ipam: [{subnet, gateway: ''}],
+			containers: Array.from({length: containers}, (_, index) => ({
+				id: `c${index}`,
+				name: `c${index}`,
+			})),
+		}) as unknown as NetworkSummary;
+	let state = initialState('unix:///x');
+	state = {
+		...state,
+		cleanup: {
+			...state.cleanup,
+			volumes: new Map(
+				[
+					volume('zeta', 0),
+					volume('alpha', 2),
+					volume('a'.repeat(64), 1, true),
+				].map(each => [each.name, each]),
+			),
+			networks: new Map(
+				[
+					network('zz', 0, '172.30.0.0/16'),
+					network('bridge', 3, '172.17.0.0/16'),
+					network('aa', 1, '10.9.0.0/24'),
+				].map(each => [each.id, each]),
+			),
+		},
+		ui: {...state.ui, pane: 'volumes'},
+	};
+	assert.deepEqual(names(visibleVolumes(state)), [
+		'alpha',
+		'zeta',
+		'a'.repeat(64),
+	]);
+	// VOLUME NAME → DRIVER → SIZE → USED BY
+	for (let step = 0; step < 3; step++) {
+		state = reducer(state, {type: 'ui/sort', step: 1});
+	}
+
+	assert.equal(state.ui.sort.volumes.column, 'USED BY');
+	assert.deepEqual(names(visibleVolumes(state)), [
+		'zeta',
+		'a'.repeat(64),
+		'alpha',
+	]);
+	state = reducer(state, {type: 'ui/sort', step: 0});
+	assert.deepEqual(names(visibleVolumes(state)), [
+		'alpha',
+		'a'.repeat(64),
+		'zeta',
+	]);
+
+	state = reducer(state, {type: 'ui/pane', pane: 'networks'});
+	assert.deepEqual(names(visibleNetworks(state)), ['bridge', 'aa', 'zz']);
+	// NAME → NETWORK ID → DRIVER → SCOPE → SUBNET / GATEWAY
+	for (let step = 0; step < 4; step++) {
+		state = reducer(state, {type: 'ui/sort', step: 1});
+	}
+
+	assert.equal(state.ui.sort.networks.column, 'SUBNET / GATEWAY');
+	assert.deepEqual(names(visibleNetworks(state)), ['aa', 'bridge', 'zz']);
+	state = reducer(state, {type: 'ui/sort', step: 1});
+	assert.equal(state.ui.sort.networks.column, 'CONTAINERS');
+	assert.deepEqual(names(visibleNetworks(state)), ['zz', 'aa', 'bridge']);
+	// The volumes kept their own order.
+	assert.equal(state.ui.sort.volumes.column, 'USED BY');
+
+	// Projects: by name, then by how many run; the services of a project follow the same order.
+	const composed = (
+		name: string,
+		project: string,
+		service: string,
+		running: boolean,
+	) =>
+		({
+			...container(name, running ? 'running' : 'exited', 1),
+			labels: {
+				'com.docker.compose.project': project,
+				'com.docker.compose.service': service,
+				'com.docker.compose.container-number': '1',
+			},
+		}) as ContainerRow;
+	state = {
+		...state,
+		containers: new Map(
+			[
+				composed('a-web', 'alpha', 'web', false),
+				composed('b-db', 'beta', 'db', true),
+				composed('b-api', 'beta', 'api', true),
+				composed('b-cache', 'beta', 'cache', false),
+			].map(each => [each.id, each]),
+		),
+		ui: {...state.ui, pane: 'projects'},
+	};
+	const tree = () =>
+		projectRows(state)
+			.filter(row => row.kind !== 'container')
+			.map(row => (row.kind === 'project' ? row.project : row.service));
+	assert.deepEqual(tree(), ['alpha', 'web', 'beta', 'api', 'cache', 'db']);
+	state = reducer(state, {type: 'ui/sort', step: 1});
+	assert.equal(state.ui.sort.projects.column, 'RUNNING');
+	state = reducer(state, {type: 'ui/sort', step: 0});
+	assert.deepEqual(tree(), ['beta', 'api', 'db', 'cache', 'alpha', 'web']);
 });

@@ -92,8 +92,10 @@ export default function NetworksView({
 		: filter
 			? `No network matches “${filter}”.`
 			: 'No networks.';
+	const sort = useAppState(state => state.ui.sort.networks);
 	return (
 		<ResourceTable
+			sort={sort}
 			columns={columns(now)}
 			rows={rows}
 			rowKey={row => row.id}

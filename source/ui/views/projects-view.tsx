@@ -217,8 +217,10 @@ export default function ProjectsView({
 		: filter
 			? `No project, service or container matches “${filter}”.`
 			: 'No compose projects. Containers made by docker compose up (or docker-compose) show here, by project.';
+	const sort = useAppState(state => state.ui.sort.projects);
 	return (
 		<ResourceTable
+			sort={sort}
 			columns={columns(now, busy)}
 			rows={rows}
 			rowKey={row => row.key}

@@ -102,8 +102,10 @@ export default function VolumesView({width, height, focused, startRef}: Props) {
 		: filter
 			? `No volume matches “${filter}”.`
 			: 'No volumes. c creates one.';
+	const sort = useAppState(state => state.ui.sort.volumes);
 	return (
 		<ResourceTable
+			sort={sort}
 			columns={columns(now, sizes, sized)}
 			rows={rows}
 			rowKey={row => row.name}
