@@ -6,8 +6,7 @@ import {dockerLineText} from '../format/docker-line.js';
 import type {Store} from '../state/store.js';
 import type {DockerLine} from './task.js';
 import {reason} from './words.js';
-
-let lastId = 0;
+import {takeSerial} from '../state/serial.js';
 
 /**
 Records that `docker` started now; returns the function that records how it ended.
@@ -19,7 +18,7 @@ export function logStart(
 ): (
 	outcome: {readonly ok: true} | {readonly ok: false; readonly error: unknown},
 ) => void {
-	const id = ++lastId;
+	const id = takeSerial(store);
 	store.dispatch({
 		type: 'log/start',
 		id,

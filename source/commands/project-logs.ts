@@ -14,6 +14,7 @@ import type {LogEntry} from '../engine/types.js';
 import type {Command, CommandContext} from './context.js';
 import {reason} from './words.js';
 import {count} from './words.js';
+import {takeSerial} from '../state/serial.js';
 
 /**
 How often lines reach the state, at most.
@@ -25,7 +26,6 @@ How many lines of history all the containers share when the overlay opens.
 */
 const historyLines = 500;
 
-let lastId = 0;
 const controllers = new Map<number, AbortController>();
 
 /**
@@ -76,7 +76,7 @@ export function openProjectLogs(
 	}
 
 	closeProjectLogs();
-	const id = ++lastId;
+	const id = takeSerial(store);
 	const controller = new AbortController();
 	controllers.set(id, controller);
 	const sources = logSources(containers);

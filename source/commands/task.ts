@@ -2,14 +2,13 @@ import type {Store} from '../state/store.js';
 import type {FlashLevel, Target} from '../state/types.js';
 import {logged} from './command-log.js';
 import {capitalize, isConflict, isGone, reason} from './words.js';
+import {takeSerial} from '../state/serial.js';
 
 /**
 The argv of the docker CLI call that does what a dockpit action does (`['docker', 'rm', '-f', 'web']`): shown in
 the command log so that every action teaches its docker equivalent.
 */
 export type DockerLine = readonly string[];
-
-let lastToken = 0;
 
 /**
 Runs an engine call with a spinner on the rows `keys` (`verb` says what it is doing) and takes the spinner away
@@ -21,7 +20,7 @@ export async function whileBusy<T>(
 	verb: string,
 	run: () => Promise<T>,
 ): Promise<T> {
-	const token = ++lastToken;
+	const token = takeSerial(store);
 	store.dispatch({type: 'ui/busy', keys, verb, token});
 	try {
 		return await run();

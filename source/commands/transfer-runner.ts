@@ -15,13 +15,12 @@ import {
 import {logStart} from './command-log.js';
 import type {DockerLine} from './task.js';
 import {reason} from './words.js';
+import {takeSerial} from '../state/serial.js';
 
 /**
 How often progress reaches the state, at most.
 */
 const progressMs = 100;
-
-let lastId = 0;
 
 /**
 The live requests, by transfer id: Esc aborts them.
@@ -110,7 +109,7 @@ export async function runTransfer<T>(
 	job: TransferJob<T>,
 	now: () => number = Date.now,
 ): Promise<TransferOutcome<T>> {
-	const id = ++lastId;
+	const id = takeSerial(store);
 	const controller = new AbortController();
 	controllers.set(id, controller);
 	const startedAt = now();

@@ -124,6 +124,8 @@ export type Action =
 			readonly level: FlashLevel;
 	  }
 	| {readonly type: 'ui/flash-clear'; readonly id?: number}
+	/** Hand out the next serial number (`state/serial.ts`). */
+	| {readonly type: 'serial/take'}
 	/** Mark or unmark the selected row of the focused pane, then move down one row. */
 	| {readonly type: 'ui/mark-toggle'}
 	/** Unmark rows; all of them when `keys` is absent. */

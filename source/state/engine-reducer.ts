@@ -39,10 +39,14 @@ export default function reduceEngine(
 			});
 			return {
 				...fresh,
+				// Numbers go on counting, so that an answer from the engine left behind finds nothing here.
+				serial: state.serial,
 				ui: {
 					...fresh.ui,
 					pane: state.ui.pane,
 					filters: state.ui.filters,
+					sort: state.ui.sort,
+					...(state.ui.log ? {log: state.ui.log} : {}),
 					...(state.ui.killed === undefined ? {} : {killed: state.ui.killed}),
 					...(state.ui.transfers ? {transfers: state.ui.transfers} : {}),
 				},

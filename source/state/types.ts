@@ -477,6 +477,11 @@ export type AppState = {
 	*/
 	readonly events: readonly EventRow[];
 	readonly nextEventSeq: number;
+	/**
+	The last number handed out to a flash, a busy spinner, a command-log entry, a transfer or a log stream
+	(`state/serial.ts`), so that an answer that arrives late finds the one it belongs to.
+	*/
+	readonly serial: number;
 	readonly loaded: {readonly containers: boolean; readonly images: boolean};
 	/**
 	Volumes, networks, disk usage, info and version (`state/cleanup-types.ts`).
@@ -507,6 +512,7 @@ export function initialState(
 		images: new Map(),
 		events: [],
 		nextEventSeq: 1,
+		serial: 0,
 		loaded: {containers: false, images: false},
 		cleanup: initialCleanup,
 		ui: {
