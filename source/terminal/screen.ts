@@ -31,10 +31,10 @@ export type ScreenRun = {
 	*/
 	readonly width: number;
 	/**
-	Ink colour: a name (`red`, `redBright`), `ansi256(n)` or `#rrggbb`. Absent means the terminal's default.
+	The colour as a number (`TerminalColor`). Absent means the terminal's default.
 	*/
-	readonly fg?: string;
-	readonly bg?: string;
+	readonly fg?: TerminalColor;
+	readonly bg?: TerminalColor;
 	readonly bold: boolean;
 	readonly dim: boolean;
 	readonly italic: boolean;
@@ -124,26 +124,14 @@ export type ScreenOptions = {
 };
 
 /**
-The 16 ANSI colours by palette index, as Ink and chalk name them.
+A colour as the program in the pane set it, as a number: 0-15 one of the 16 ANSI colours (SGR 30-37, 90-97),
+`palette256 + n` entry n of the 256-colour palette (SGR 38;5;n), `rgb + 0xRRGGBB` a truecolor (SGR 38;2;r;g;b).
+`terminal/sgr.ts` turns it into escape codes with ansi-styles (what Ink's chalk uses), for the terminal's level.
 */
-export const namedColors = [
-	'black',
-	'red',
-	'green',
-	'yellow',
-	'blue',
-	'magenta',
-	'cyan',
-	'white',
-	'blackBright',
-	'redBright',
-	'greenBright',
-	'yellowBright',
-	'blueBright',
-	'magentaBright',
-	'cyanBright',
-	'whiteBright',
-] as const;
+export type TerminalColor = number;
+
+export const palette256 = 0x1_00;
+export const rgb = 0x1_00_00_00;
 
 // Colour modes of `IBufferCell.getFgColorMode()` / `getBgColorMode()`.
 const colorModePalette16 = 0x1_00_00_00;
@@ -171,20 +159,23 @@ const maxTitleLength = 200;
 export {printableText};
 
 /**
-Maps an xterm colour (mode and value from a cell) to an Ink colour string; `undefined` for the default colour.
+Maps an xterm colour (mode and value from a cell) to a `TerminalColor`; `undefined` for the default colour.
 */
-export function inkColor(mode: number, value: number): string | undefined {
+export function terminalColor(
+	mode: number,
+	value: number,
+): TerminalColor | undefined {
 	switch (mode) {
 		case colorModePalette16: {
-			return namedColors[value];
+			return value >= 0 && value < 16 ? value : undefined;
 		}
 
 		case colorModePalette256: {
-			return value >= 0 && value <= 255 ? `ansi256(${value})` : undefined;
+			return value >= 0 && value <= 255 ? palette256 + value : undefined;
 		}
 
 		case colorModeRgb: {
-			return `#${(value & 0xff_ff_ff).toString(16).padStart(6, '0')}`;
+			return rgb + (value & 0xff_ff_ff);
 		}
 
 		default: {
@@ -308,12 +299,12 @@ function toRun(text: string, width: number, style: Style): ScreenRun {
 		inverse: (style.flags & inverseBit) !== 0,
 		strikethrough: (style.flags & strikethroughBit) !== 0,
 	};
-	const fg = inkColor(style.fgMode, style.fg);
+	const fg = terminalColor(style.fgMode, style.fg);
 	if (fg !== undefined) {
 		run.fg = fg;
 	}
 
-	const bg = inkColor(style.bgMode, style.bg);
+	const bg = terminalColor(style.bgMode, style.bg);
 	if (bg !== undefined) {
 		run.bg = bg;
 	}

@@ -1,6 +1,6 @@
 /**
 Styled text for one row of the terminal pane, as SGR escape sequences, the same ones Ink's `<Text>` would produce
-for the same colours and attributes (Ink uses chalk; the codes here are chalk's).
+for the same colours and attributes: the codes come from ansi-styles, the package Ink's chalk is made of.
 
 Why not `<Text>`: Ink measures every text node it lays out and caches the measurement by the text, forever
 (`measure-text.js`). A pane that shows a continuous stream of new lines would fill that cache without bound. The
@@ -8,24 +8,17 @@ pane draws each row as a `<Transform>` of blank text of the row's width (measure
 the string made here.
 */
 import process from 'node:process';
-import {namedColors, type ScreenRun} from './screen.js';
+import ansiStyles from 'ansi-styles';
+import {palette256, rgb, type ScreenRun, type TerminalColor} from './screen.js';
 
 /**
 Colour support: 0 none, 1 16 colours, 2 256 colours, 3 truecolor.
 */
 export type ColorLevel = 0 | 1 | 2 | 3;
 
-const esc = '\u001B[';
-
-const namedIndex = new Map<string, number>(
-	namedColors.map((name, index) => [name, index]),
-);
-// Chalk's aliases.
-namedIndex.set('gray', 8);
-namedIndex.set('grey', 8);
-
 /**
-How many colours the real terminal shows, decided the way chalk (and so Ink) decides it.
+How many colours the real terminal shows, decided the way chalk (and so Ink) decides it. Our own because chalk's
+(supports-color) takes any CI variable as "no colour", and dockpit sets CI=false for Ink (see cli.tsx).
 */
 export function colorLevel(
 	env: Readonly<Record<string, string | undefined>> = process.env,
@@ -69,119 +62,111 @@ export function colorLevel(
 	return Math.max(level, minimum) as ColorLevel;
 }
 
-function rgbToAnsi256(red: number, green: number, blue: number): number {
-	if (red === green && green === blue) {
-		if (red < 8) {
-			return 16;
-		}
+/**
+The Ink colour names of the 16 ANSI colours (and chalk's aliases), by their place in the palette.
+*/
+const namedColors: Readonly<Record<string, number>> = {
+	black: 0,
+	red: 1,
+	green: 2,
+	yellow: 3,
+	blue: 4,
+	magenta: 5,
+	cyan: 6,
+	white: 7,
+	blackBright: 8,
+	gray: 8,
+	grey: 8,
+	redBright: 9,
+	greenBright: 10,
+	yellowBright: 11,
+	blueBright: 12,
+	magentaBright: 13,
+	cyanBright: 14,
+	whiteBright: 15,
+};
 
-		if (red > 248) {
-			return 231;
-		}
+const parsed = new Map<string, TerminalColor | undefined>();
 
-		return Math.round(((red - 8) / 247) * 24) + 232;
+/**
+An Ink colour (a name such as `red` or `redBright`, `ansi256(n)`, `#rrggbb`), as the theme and the views give
+them, as a `TerminalColor`; undefined when it is none of these.
+*/
+export function parseInkColor(color: string): TerminalColor | undefined {
+	if (parsed.has(color)) {
+		return parsed.get(color);
 	}
 
-	return (
-		16 +
-		36 * Math.round((red / 255) * 5) +
-		6 * Math.round((green / 255) * 5) +
-		Math.round((blue / 255) * 5)
-	);
-}
-
-function ansi256ToAnsi16(code: number): number {
-	if (code < 8) {
-		return code;
+	let value: TerminalColor | undefined = Object.hasOwn(namedColors, color)
+		? namedColors[color]
+		: undefined;
+	const palette = /^ansi256\((\d{1,3})\)$/.exec(color);
+	if (palette) {
+		value = palette256 + Math.min(255, Number(palette[1]));
+	} else if (/^#[\da-f]{6}$/i.test(color)) {
+		const [red, green, blue] = ansiStyles.hexToRgb(color);
+		value = rgb + (red << 16) + (green << 8) + blue;
 	}
 
-	if (code < 16) {
-		return code;
-	}
-
-	let red: number;
-	let green: number;
-	let blue: number;
-	if (code >= 232) {
-		red = (((code - 232) * 10 + 8) / 255) * 255;
-		green = red;
-		blue = red;
-	} else {
-		const index = code - 16;
-		const remainder = index % 36;
-		red = (Math.floor(index / 36) / 5) * 255;
-		green = (Math.floor(remainder / 6) / 5) * 255;
-		blue = ((remainder % 6) / 5) * 255;
-	}
-
-	const value = Math.round(Math.max(red, green, blue) / 255 / 0.5);
-	if (value === 0) {
-		return 0;
-	}
-
-	const base =
-		(Math.round(blue / 255) << 2) |
-		(Math.round(green / 255) << 1) |
-		Math.round(red / 255);
-	return value === 2 ? base + 8 : base;
+	parsed.set(color, value);
+	return value;
 }
 
 /**
-The SGR parameters that set `color` (an Ink colour from the screen: a name, `ansi256(n)` or `#rrggbb`) as
-foreground or background at `level`; undefined when it cannot be shown.
+The escape sequence that sets `color` as foreground or background at `level`, from ansi-styles (the codes Ink's
+chalk writes, with its conversions down to 256 and 16 colours); undefined when nothing can be shown.
 */
 export function colorCode(
-	color: string,
+	color: TerminalColor | string,
 	ground: 'fg' | 'bg',
 	level: ColorLevel,
 ): string | undefined {
-	if (level === 0) {
+	const value = typeof color === 'string' ? parseInkColor(color) : color;
+	if (level === 0 || value === undefined || value < 0) {
 		return undefined;
 	}
 
-	const sixteen = (index: number) =>
-		String(
-			(index < 8 ? 30 + index : 90 + index - 8) + (ground === 'bg' ? 10 : 0),
-		);
-	const extended = ground === 'fg' ? '38' : '48';
-	const named = namedIndex.get(color);
-	if (named !== undefined) {
-		return sixteen(named);
+	const codes = ground === 'fg' ? ansiStyles.color : ansiStyles.bgColor;
+	// The 16 colours' SGR codes: 30-37, then the bright ones 90-97 (ansi-styles adds 10 for the background).
+	if (value < palette256) {
+		return value < 16
+			? codes.ansi(value < 8 ? 30 + value : 90 + value - 8)
+			: undefined;
 	}
 
-	const palette = /^ansi256\((\d{1,3})\)$/.exec(color);
-	if (palette) {
-		const code = Math.min(255, Number(palette[1]));
+	if (value < rgb) {
+		const code = Math.min(255, value - palette256);
 		return level >= 2
-			? `${extended};5;${code}`
-			: sixteen(ansi256ToAnsi16(code));
+			? codes.ansi256(code)
+			: codes.ansi(ansiStyles.ansi256ToAnsi(code));
 	}
 
-	const hex = /^#([\da-f]{6})$/i.exec(color);
-	if (hex) {
-		const value = Number.parseInt(hex[1]!, 16);
-		const red = (value >> 16) & 0xff;
-		const green = (value >> 8) & 0xff;
-		const blue = value & 0xff;
-		if (level === 3) {
-			return `${extended};2;${red};${green};${blue}`;
-		}
-
-		const code = rgbToAnsi256(red, green, blue);
-		return level === 2
-			? `${extended};5;${code}`
-			: sixteen(ansi256ToAnsi16(code));
+	const red = (value >> 16) & 0xff;
+	const green = (value >> 8) & 0xff;
+	const blue = value & 0xff;
+	if (level === 3) {
+		return codes.ansi16m(red, green, blue);
 	}
 
-	return undefined;
+	return level === 2
+		? codes.ansi256(ansiStyles.rgbToAnsi256(red, green, blue))
+		: codes.ansi(ansiStyles.rgbToAnsi(red, green, blue));
 }
 
 /**
-One run as styled text: `text` wrapped in the codes for its colours and attributes (nothing at level 0). `text`
-must already be printable.
+What `styleRun` draws: a screen run, or a span of a view whose colours are Ink colour names.
+*/
+export type StyledRun = Omit<ScreenRun, 'fg' | 'bg'> & {
+	readonly fg?: TerminalColor | string;
+	readonly bg?: TerminalColor | string;
+};
+
+/**
+One run as styled text: `text` wrapped in the codes for its colours and attributes (nothing at level 0), nested
+as Ink's `<Text>` nests them. `text` must already be printable.
 */
 export function styleRun(
-	run: ScreenRun,
+	run: StyledRun,
 	text: string,
 	level: ColorLevel,
 ): string {
@@ -191,21 +176,30 @@ export function styleRun(
 
 	let open = '';
 	let close = '';
-	const add = (on: string | undefined, off: string) => {
-		if (on !== undefined) {
-			open = `${open}${esc}${on}m`;
-			close = `${esc}${off}m${close}`;
+	const add = (
+		on: boolean | string | undefined,
+		style: {readonly open?: string; readonly close: string},
+	) => {
+		if (on) {
+			open += typeof on === 'string' ? on : (style.open ?? '');
+			close = style.close + close;
 		}
 	};
 
 	// Outermost first, in the order Ink's `<Text>` nests them.
-	add(run.inverse ? '7' : undefined, '27');
-	add(run.strikethrough ? '9' : undefined, '29');
-	add(run.underline ? '4' : undefined, '24');
-	add(run.italic ? '3' : undefined, '23');
-	add(run.bold ? '1' : undefined, '22');
-	add(run.bg === undefined ? undefined : colorCode(run.bg, 'bg', level), '49');
-	add(run.fg === undefined ? undefined : colorCode(run.fg, 'fg', level), '39');
-	add(run.dim ? '2' : undefined, '22');
+	add(run.inverse, ansiStyles.inverse);
+	add(run.strikethrough, ansiStyles.strikethrough);
+	add(run.underline, ansiStyles.underline);
+	add(run.italic, ansiStyles.italic);
+	add(run.bold, ansiStyles.bold);
+	add(
+		run.bg === undefined ? undefined : colorCode(run.bg, 'bg', level),
+		ansiStyles.bgColor,
+	);
+	add(
+		run.fg === undefined ? undefined : colorCode(run.fg, 'fg', level),
+		ansiStyles.color,
+	);
+	add(run.dim, ansiStyles.dim);
 	return `${open}${text}${close}`;
 }

@@ -2,7 +2,9 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
 	blankSnapshot,
-	inkColor,
+	palette256,
+	rgb,
+	terminalColor,
 	Screen,
 	type ScreenRow,
 	type ScreenSnapshot,
@@ -64,7 +66,7 @@ test('screen - 16, 256 and RGB colours, bold and inverse become runs', async () 
 	assert.deepEqual(find('red'), {
 		text: 'red',
 		width: 3,
-		fg: 'red',
+		fg: 1,
 		bold: false,
 		dim: false,
 		italic: false,
@@ -72,12 +74,12 @@ test('screen - 16, 256 and RGB colours, bold and inverse become runs', async () 
 		inverse: false,
 		strikethrough: false,
 	});
-	assert.equal(find('BG')?.fg, 'greenBright');
+	assert.equal(find('BG')?.fg, 10);
 	assert.equal(find('BG')?.bold, true);
-	assert.equal(find('o')?.fg, 'ansi256(208)');
+	assert.equal(find('o')?.fg, palette256 + 208);
 	assert.equal(find('o')?.bg, undefined);
-	assert.equal(find('x')?.fg, 'ansi256(208)');
-	assert.equal(find('x')?.bg, '#0102ff');
+	assert.equal(find('x')?.fg, palette256 + 208);
+	assert.equal(find('x')?.bg, rgb + 0x01_02_ff);
 	assert.equal(find('inv')?.inverse, true);
 	assert.equal(find('inv')?.fg, undefined);
 	// Adjacent cells of equal style are one run: 'red', ' ', 'BG', ' ', 'o', 'x', ' ', 'inv', then the blank rest
@@ -90,13 +92,13 @@ test('screen - 16, 256 and RGB colours, bold and inverse become runs', async () 
 	screen.dispose();
 });
 
-test('screen - inkColor maps palette modes', () => {
-	assert.equal(inkColor(0x1_00_00_00, 0), 'black');
-	assert.equal(inkColor(0x1_00_00_00, 8), 'blackBright');
-	assert.equal(inkColor(0x1_00_00_00, 15), 'whiteBright');
-	assert.equal(inkColor(0x2_00_00_00, 42), 'ansi256(42)');
-	assert.equal(inkColor(0x3_00_00_00, 0xab_cd_ef), '#abcdef');
-	assert.equal(inkColor(0, 3), undefined);
+test('screen - terminalColor maps palette modes to numbers', () => {
+	assert.equal(terminalColor(0x1_00_00_00, 0), 0);
+	assert.equal(terminalColor(0x1_00_00_00, 8), 8);
+	assert.equal(terminalColor(0x1_00_00_00, 15), 15);
+	assert.equal(terminalColor(0x2_00_00_00, 42), palette256 + 42);
+	assert.equal(terminalColor(0x3_00_00_00, 0xab_cd_ef), rgb + 0xab_cd_ef);
+	assert.equal(terminalColor(0, 3), undefined);
 });
 
 test('screen - cursor position, hide and show', async () => {

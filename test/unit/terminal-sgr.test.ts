@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import type {ScreenRun} from '../../source/terminal/screen.js';
+import {palette256, rgb, type ScreenRun} from '../../source/terminal/screen.js';
 import {colorCode, colorLevel, styleRun} from '../../source/terminal/sgr.js';
 
 const plain: ScreenRun = {
@@ -33,18 +33,26 @@ test('sgr - colour level is decided as chalk decides it', () => {
 	}
 });
 
-test('sgr - colours at each level', () => {
-	assert.equal(colorCode('red', 'fg', 1), '31');
-	assert.equal(colorCode('redBright', 'bg', 1), '101');
-	assert.equal(colorCode('gray', 'fg', 3), '90');
-	assert.equal(colorCode('ansi256(208)', 'fg', 2), '38;5;208');
-	assert.equal(colorCode('ansi256(1)', 'fg', 1), '31');
-	assert.equal(colorCode('#ff0080', 'fg', 3), '38;2;255;0;128');
-	assert.equal(colorCode('#ff0080', 'bg', 2), '48;5;199');
-	assert.equal(colorCode('#000000', 'fg', 2), '38;5;16');
-	assert.match(colorCode('#ff0000', 'fg', 1) ?? '', /^(31|91)$/);
+test("sgr - colours at each level, from Ink colour names and from the screen's numbers", () => {
+	const sgr = (code: string) => `\u001B[${code}m`;
+	assert.equal(colorCode('red', 'fg', 1), sgr('31'));
+	assert.equal(colorCode('redBright', 'bg', 1), sgr('101'));
+	assert.equal(colorCode('gray', 'fg', 3), sgr('90'));
+	assert.equal(colorCode('ansi256(208)', 'fg', 2), sgr('38;5;208'));
+	assert.equal(colorCode('ansi256(1)', 'fg', 1), sgr('31'));
+	assert.equal(colorCode('#ff0080', 'fg', 3), sgr('38;2;255;0;128'));
+	assert.equal(colorCode('#ff0080', 'bg', 2), sgr('48;5;199'));
+	assert.equal(colorCode('#000000', 'fg', 2), sgr('38;5;16'));
+	assert.match(colorCode('#ff0000', 'fg', 1) ?? '', /^\u001B\[(31|91)m$/);
 	assert.equal(colorCode('red', 'fg', 0), undefined);
 	assert.equal(colorCode('nonsense', 'fg', 3), undefined);
+	assert.equal(colorCode('constructor', 'fg', 3), undefined);
+	// The screen's numbers: the 16 colours, the 256 palette, truecolor.
+	assert.equal(colorCode(9, 'fg', 3), sgr('91'));
+	assert.equal(colorCode(palette256 + 208, 'bg', 3), sgr('48;5;208'));
+	assert.equal(colorCode(rgb + 0xff_00_80, 'fg', 3), sgr('38;2;255;0;128'));
+	assert.equal(colorCode(rgb + 0xff_00_80, 'fg', 2), sgr('38;5;199'));
+	assert.equal(colorCode(palette256 + 1, 'fg', 1), sgr('31'));
 });
 
 test('sgr - a run is wrapped in its codes, nested as Ink nests them', () => {
