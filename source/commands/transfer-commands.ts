@@ -184,7 +184,7 @@ export async function pushImage(
 		done: (value, {elapsed, layers}) =>
 			`Pushed ${reference}: ${describeLayers(layers)} in ${elapsed}${value.digest ? ` (${value.digest.slice(0, 19)}…)` : ''}`,
 		failed: why =>
-			`Could not push ${reference}: ${why}${auth ? '' : ` (not logged in to ${registryLabel(configKey(registry))}: press L)`}`,
+			`Could not push ${reference}: ${why}${auth ? '' : ` (not logged in to ${registryLabel(configKey(registry))})`}`,
 		loginFor: loginOffer(registry),
 	});
 }

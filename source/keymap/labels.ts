@@ -42,3 +42,16 @@ All keys of a binding: `j/↓`.
 export function keysLabel(binding: Binding): string {
 	return binding.keys.map(key => keyLabel(key)).join('/');
 }
+
+/**
+The key that runs `command` in `table` (the keymap of this run, with the config file's keys), as people write
+it; undefined when the config file unbound it. Messages that name a key ("c creates one") take it from here, so
+that they follow a rebinding.
+*/
+export function keyFor(
+	table: readonly Binding[],
+	command: string,
+): string | undefined {
+	const key = table.find(binding => binding.command === command)?.keys[0];
+	return key === undefined ? undefined : keyLabel(key);
+}

@@ -102,3 +102,33 @@ test('the keymap from the config file: an unbound key does nothing and leaves th
 	assert.match(help, /h\/\? +Toggle this help/);
 	assert.doesNotMatch(help, /Show or hide stopped containers/);
 });
+
+test('messages that name a key follow the config file: a rebound key is named, an unbound one is not offered', async () => {
+	const keymapOf = (keys: string) =>
+		resolveSettings(
+			{file: 'config.yaml', config: parseConfig(keys, 'config.yaml')},
+			{},
+			{},
+		).keymap;
+	const engine = createFakeEngine({volumes: []});
+	const rebound = renderApp(engine, {
+		keymap: keymapOf('keys:\n  volumes.create: n\n'),
+	});
+	cleanups.push(rebound.cleanup);
+	rebound.stdin.write('4');
+	assert.match(
+		await waitForFrame(rebound.lastFrame, frame =>
+			frame.includes('No volumes.'),
+		),
+		/No volumes\. n creates one\./,
+	);
+	const unbound = renderApp(createFakeEngine({volumes: []}), {
+		keymap: keymapOf('keys:\n  volumes.create: null\n'),
+	});
+	cleanups.push(unbound.cleanup);
+	unbound.stdin.write('4');
+	const frame = await waitForFrame(unbound.lastFrame, frame =>
+		frame.includes('No volumes.'),
+	);
+	assert.doesNotMatch(frame, /creates one/);
+});

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import {truncate} from '../../format/text.js';
 import type {ProjectLogsOverlay} from '../../state/project-logs.js';
 import {theme} from '../theme.js';
+import {useKeyFor} from '../hooks/use-keymap.js';
 
 type Props = {
 	readonly logs: ProjectLogsOverlay;
@@ -28,6 +29,7 @@ The interleaved logs of a project or service: a line per log line, `web.1 | text
 at the bottom (followed unless scrolled back). Only the lines that fit are rendered.
 */
 export default function ProjectLogsView({logs, width, height}: Props) {
+	const followKey = useKeyFor('project-logs.bottom');
 	const errorRows = Math.min(2, logs.errors.length);
 	const room = Math.max(1, height - 2 - errorRows);
 	// Scrolled all the way back, the first page is shown whole.
@@ -43,7 +45,7 @@ export default function ProjectLogsView({logs, width, height}: Props) {
 	const status =
 		logs.open > 0
 			? logs.scroll > 0
-				? `scrolled back ${logs.scroll} · G follows`
+				? `scrolled back ${logs.scroll}${followKey ? ` · ${followKey} follows` : ''}`
 				: 'following'
 			: 'ended';
 	return (

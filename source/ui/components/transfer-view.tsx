@@ -4,6 +4,7 @@ import {layerLine, totalLine} from '../../format/transfer-lines.js';
 import {truncate} from '../../format/text.js';
 import type {Transfer} from '../../state/transfer-types.js';
 import {theme} from '../theme.js';
+import {useKeyFor} from '../hooks/use-keymap.js';
 
 type Props = {
 	readonly transfer?: Transfer;
@@ -36,6 +37,7 @@ export default function TransferView({
 	width,
 	height,
 }: Props) {
+	const loginKey = useKeyFor('transfer.login');
 	if (!transfer) {
 		return (
 			<Text color={theme.text.secondary}>
@@ -116,7 +118,9 @@ export default function TransferView({
 			)}
 			{transfer.status !== 'running' && transfer.loginRegistry ? (
 				<Text color={theme.status.warning}>
-					{' Press L to log in, then it is tried again.'}
+					{loginKey
+						? ` Press ${loginKey} to log in, then it is tried again.`
+						: ' Log in (:login), then try again.'}
 				</Text>
 			) : null}
 		</Box>

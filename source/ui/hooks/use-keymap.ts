@@ -1,6 +1,7 @@
 import {useMemo} from 'react';
 import {defaultEscapeKey, withEscapeKey} from '../../keymap/escape-key.js';
 import {type Binding, keymap} from '../../keymap/keymap.js';
+import {keyFor} from '../../keymap/labels.js';
 import {useServices} from '../context.js';
 
 // Where the keys go is the input router's (`input/router.ts`, fed by `use-input-router.ts`); these are the
@@ -30,4 +31,12 @@ export function useBindingEnabled(): (binding: Binding) => boolean {
 			(readOnly || store.getState().readOnly === true) &&
 			binding.mutating === true
 		);
+}
+
+/**
+The key of `command` in this run's keymap, as people write it; undefined when it is unbound.
+*/
+export function useKeyFor(command: string): string | undefined {
+	const table = useKeymapTable();
+	return useMemo(() => keyFor(table, command), [table, command]);
 }

@@ -7,6 +7,7 @@ import {useAppState} from '../context.js';
 import useNow from '../hooks/use-now.js';
 import useRowMarks from '../hooks/use-row-marks.js';
 import {containerStateColor, theme} from '../theme.js';
+import {useKeyFor} from '../hooks/use-keymap.js';
 
 type Props = {
 	readonly width: number;
@@ -129,13 +130,14 @@ export default function ContainersView({
 	const now = useNow(1000, time => ages(rows, time));
 	const several = useAppState(state => state.engines !== undefined);
 	const {marked, busy, badges} = useRowMarks('containers');
+	const showAllKey = useKeyFor('containers.toggle-all');
 	const empty = !loaded
 		? 'Loading containers…'
 		: filter
 			? `No container matches “${filter}”.`
 			: showAll
 				? 'No containers. Run one (docker run …) and it appears here.'
-				: 'No running containers. Press a to show stopped ones too.';
+				: `No running containers.${showAllKey ? ` Press ${showAllKey} to show stopped ones too.` : ''}`;
 	return (
 		<ResourceTable
 			columns={columns(now, busy, several)}

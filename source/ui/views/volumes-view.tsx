@@ -12,6 +12,7 @@ import {useAppState} from '../context.js';
 import useBusyBadges from '../hooks/use-busy-badges.js';
 import useNow from '../hooks/use-now.js';
 import {theme} from '../theme.js';
+import {useKeyFor} from '../hooks/use-keymap.js';
 
 type Props = {
 	readonly width: number;
@@ -97,11 +98,12 @@ export default function VolumesView({width, height, focused, startRef}: Props) {
 	const filter = useAppState(state => state.ui.filters.volumes);
 	const now = useNow(5000);
 	const badges = useBusyBadges();
+	const createKey = useKeyFor('volumes.create');
 	const empty = !loaded
 		? 'Loading volumes…'
 		: filter
 			? `No volume matches “${filter}”.`
-			: 'No volumes. c creates one.';
+			: `No volumes.${createKey ? ` ${createKey} creates one.` : ''}`;
 	const sort = useAppState(state => state.ui.sort.volumes);
 	return (
 		<ResourceTable
