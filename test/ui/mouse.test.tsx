@@ -110,7 +110,7 @@ test('messages that name a key follow the config file: a rebound key is named, a
 			{},
 			{},
 		).keymap;
-	const engine = createFakeEngine({volumes: []});
+	const engine = createFakeEngine();
 	const rebound = renderApp(engine, {
 		keymap: keymapOf('keys:\n  volumes.create: n\n'),
 	});
@@ -122,7 +122,7 @@ test('messages that name a key follow the config file: a rebound key is named, a
 		),
 		/No volumes\. n creates one\./,
 	);
-	const unbound = renderApp(createFakeEngine({volumes: []}), {
+	const unbound = renderApp(createFakeEngine(), {
 		keymap: keymapOf('keys:\n  volumes.create: null\n'),
 	});
 	cleanups.push(unbound.cleanup);
