@@ -172,6 +172,16 @@ test('two engines at once (the local engine and podman over TLS): one list with 
 	);
 	assert.equal(await state(onDocker, local.id), 'running');
 	await app.waitFor(screen => /exited/.test(row(screen, podName)), 15_000);
+	// The Events pane says which engine each event came from.
+	app.write('3');
+	await app.waitFor(
+		screen =>
+			/ENGINE/.test(screen) &&
+			/127\.0\.0\.1:21601 .*(die|stop)/.test(row(screen, podName)),
+		10_000,
+	);
+	app.write('1');
+	await app.waitFor(screen => row(screen, podName).includes('exited'));
 
 	// Cut podman's link: its rows go stale, the local engine stays live and its changes still show.
 	await tls.cut();

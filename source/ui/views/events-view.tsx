@@ -27,9 +27,10 @@ const firstKeys = [
 /**
 The attributes worth a glance, most useful first: `image=busybox exitCode=0`. The name has its own column.
 */
-export function shortAttributes(event: EventRow): string {
+export function shortAttributes(event: EventRow, several = false): string {
+	// The name and (with several engines) the engine have their own columns.
 	const entries = Object.entries(event.attributes).filter(
-		([key]) => key !== 'name',
+		([key]) => key !== 'name' && !(several && key === 'engine'),
 	);
 	const rank = (key: string) => {
 		const index = firstKeys.indexOf(key);
@@ -93,19 +94,38 @@ const columns: ReadonlyArray<Column<EventRow>> = [
 		header: 'ATTRIBUTES',
 		width: 10,
 		flex: 2,
-		text: shortAttributes,
+		text: row => shortAttributes(row),
 		color: () => theme.text.secondary,
 	},
 ];
 
+/**
+With several engines: which one sent the event (the engines' merged stream tags each with its name).
+*/
+const engineColumn: Column<EventRow> = {
+	header: 'ENGINE',
+	width: 10,
+	flex: 1,
+	text: row => row.attributes['engine'] ?? '',
+	color: () => theme.text.secondary,
+};
+
+const severalColumns: ReadonlyArray<Column<EventRow>> = [
+	columns[0]!,
+	engineColumn,
+	...columns.slice(1, -1),
+	{...columns.at(-1)!, text: row => shortAttributes(row, true)},
+];
+
 export default function EventsView({width, height, focused, startRef}: Props) {
 	const rows = useAppState(visibleEvents);
+	const several = useAppState(state => state.engines !== undefined);
 	const index = useAppState(state => selectedIndex(state, 'events'));
 	const sort = useAppState(state => state.ui.sort.events);
 	const filter = useAppState(state => state.ui.filters.events);
 	return (
 		<ResourceTable
-			columns={columns}
+			columns={several ? severalColumns : columns}
 			rows={rows}
 			rowKey={row => String(row.seq)}
 			selectedIndex={index}
