@@ -27,11 +27,13 @@ async function open(
 }
 
 /**
-Types a command into the focused shell pane, a piece at a time as a person would.
+Types a command into the focused shell pane, then Enter once the shell has echoed it (its last characters are
+on screen), as a person would.
 */
 async function type(app: Dockpit, text: string) {
 	app.write(text);
-	await pause(50);
+	const tail = text.slice(-12);
+	await app.waitFor(screen => screen.includes(tail));
 	app.write('\r');
 }
 
@@ -147,6 +149,7 @@ test('x opens a shell: typing, escape sequences kept from the terminal, live lis
 		app.resize(columns, rows);
 		// eslint-disable-next-line no-await-in-loop
 		await app.waitFor(layout);
+		// The new size goes to the engine (exec resize) beside the frame; nothing on screen says it arrived.
 		// eslint-disable-next-line no-await-in-loop
 		await pause(300);
 		// eslint-disable-next-line no-await-in-loop
@@ -182,6 +185,7 @@ test('x opens a shell: typing, escape sequences kept from the terminal, live lis
 	await app.waitFor(
 		screen => !screen.includes('NAME') && screen.includes('Ctrl-] back to'),
 	);
+	// As above: the zoomed size reaches the engine with no sign on screen.
 	await pause(300);
 	await type(app, 'clear; echo zoomed $(stty size)');
 	const zoomed = await app.waitFor(/zoomed \d+ \d+/);
@@ -309,7 +313,6 @@ test('X attaches to the main process; closing the pane detaches and leaves the c
 	await app.waitFor(screen => selectedRow(screen) === 0);
 	app.write('X');
 	await app.waitFor(`attached: ${target.name}`);
-	await pause(300);
 	await type(app, 'echo at$((1+1))tached');
 	await app.waitFor('at2tached', 5000);
 	app.write(ctrlBracket);
@@ -349,14 +352,9 @@ test('an -it run from the run form attaches the pane to the new container, and C
 		await filterTo(app, 'dockpit-test/busybox:local');
 		app.write('r');
 		await app.waitFor('Run a container from dockpit-test/busybox:local');
-		app.write(name);
-		await pause(100);
-		// Name → Command → Ports → Env → Volumes → Restart → --rm → -it
-		for (let field = 0; field < 7; field++) {
-			app.write('\t');
-			// eslint-disable-next-line no-await-in-loop
-			await pause(30);
-		}
+		// The name and seven Tabs in one write (Name → Command → Ports → Env → Volumes → Restart → --rm → -it):
+		// the input router loses none of them.
+		app.write(name + '\t'.repeat(7));
 
 		await app.waitFor(/› \[ \] Interactive with a TTY/);
 		app.write(' ');
