@@ -3,6 +3,11 @@ dockpit's own commands (`:containers`, `:images`, `:events`, `:help`, `:log`, `:
 commands that are panes here (`:ps`, `:images`, `:events`), and the docker commands dockpit cannot do yet: each
 says so, and what to use meanwhile.
 */
+import {
+	composeDescription,
+	composeUsage,
+	prepareCompose,
+} from '../commands/compose-command.js';
 import {ctxCommand} from '../commands/contexts.js';
 import {fail, ok} from '../forms/result.js';
 import type {Action} from '../state/actions.js';
@@ -91,6 +96,19 @@ export const dockpitCommands: readonly LineCommand[] = [
 		complete: ['none'],
 		prepare: args =>
 			ok(async context => ctxCommand(context, args.positional.join(' '))),
+	},
+	{
+		name: 'compose',
+		aliases: ['projects'],
+		usage: composeUsage,
+		description: composeDescription,
+		docker: false,
+		complete: ['none'],
+		// In read-only, `prepareCompose` refuses the verbs that change the engine; showing a project still works.
+		prepare: (args, state) =>
+			prepareCompose(args.positional, state, {
+				readOnly: state.readOnly === true,
+			}),
 	},
 	{
 		name: 'log',

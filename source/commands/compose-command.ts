@@ -8,10 +8,7 @@
 	:compose stop|start|restart|pause|rm shop [web]   through the engine API
 	:compose logs shop [web]           the interleaved logs
 
-Wiring it into the command table (source/command-line/table.ts) is one entry:
-
-	{name: 'compose', aliases: ['projects'], usage: composeUsage, description: composeDescription, docker: false,
-	 complete: ['none'], prepare: (args, state) => prepareCompose(args.positional, state, {readOnly})}
+In the command table as `compose` (source/command-line/dockpit-commands.ts).
 
 `prepare` checks the words against the state (the project and service must exist) and returns what to run, or
 the reason nothing is run; mutating verbs are refused with `readOnly`.

@@ -253,6 +253,19 @@ test("dockpit's own commands: panes, the log, help, quit", async () => {
 	assert.equal((await app.type('log')).ui.overlay?.kind, 'log');
 	app.store.dispatch({type: 'ui/overlay-close'});
 	assert.equal((await app.type('help')).ui.overlay?.kind, 'help');
+	assert.equal((await app.type('compose')).ui.pane, 'projects');
+	app.store.dispatch({type: 'ui/pane', pane: 'containers'});
+	assert.equal((await app.type('projects')).ui.pane, 'projects');
+	assert.match(
+		promptError(await app.type('compose up shop')) ?? '',
+		/no compose project shop/,
+	);
+	app.store.dispatch({type: 'cmdline/close'});
+	assert.match(
+		promptError(await app.type('compose fly shop')) ?? '',
+		/no such compose action: fly/,
+	);
+	app.store.dispatch({type: 'cmdline/close'});
 	await app.type('quit');
 	assert.ok(app.exited());
 });
