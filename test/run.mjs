@@ -66,6 +66,38 @@ if (!fast) {
 		'scripts/build.mjs',
 	]);
 	step('engine (test/engine-up.sh)', 'bash', ['test/engine-up.sh']);
+	if (only.length === 0) {
+		sweep();
+	}
+}
+
+// Before a whole run, on an engine this suite started itself only: what an earlier, killed run of the tests left
+// behind (labelled dockpit.test) would show on this run's screens. Never on a shared engine, and never for a run
+// of a few files (someone else's tests may be running beside them).
+function sweep() {
+	const stateDirectory = process.env.DOCKPIT_STATE_DIR ?? '/tmp/dockpit-engine';
+	if (!fs.existsSync(path.join(stateDirectory, 'started-here'))) {
+		return;
+	}
+
+	const docker = (...args) =>
+		spawnSync('docker', args, {encoding: 'utf8'}).stdout?.trim() ?? '';
+	const containers = docker('ps', '-aq', '--filter', 'label=dockpit.test');
+	if (containers !== '') {
+		spawnSync('docker', ['rm', '-f', '-v', ...containers.split('\n')]);
+	}
+
+	for (const kind of ['volume', 'network']) {
+		const names = docker(kind, 'ls', '-q', '--filter', 'label=dockpit.test');
+		if (names !== '') {
+			spawnSync('docker', [kind, 'rm', ...names.split('\n')]);
+		}
+	}
+
+	const count = containers === '' ? 0 : containers.split('\n').length;
+	process.stdout.write(
+		`\n== sweep: ${count} container(s) left by an earlier run removed\n`,
+	);
 }
 
 // Tests compile with test/tsconfig.json (the root one only covers what ships), for its JSX settings.
