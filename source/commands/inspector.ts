@@ -382,15 +382,18 @@ const jump =
 
 		const line = shown.at(found);
 		if (line !== undefined && line !== 'gap') {
-			// The match a few lines above the bottom, so that what follows it shows too.
+			// The match a few lines above the bottom, so that what follows it shows too; never a bottom line
+			// inside the first screen (the view shows a whole screen from the top there, as `scrollLogs` says).
+			const height = rows({store, inspector} as CommandContext);
+			const last = shown.length - 1;
 			const below = Math.min(
-				shown.length - 1,
-				found + Math.floor(rows({store, inspector} as CommandContext) / 3),
+				last,
+				Math.max(height - 1, found + Math.floor(height / 3)),
 			);
 			const bottom = seqAtOrAbove(shown, below);
 			store.dispatch({
 				type: 'inspector/logs-at',
-				bottom: below >= shown.length - 1 ? undefined : bottom,
+				bottom: below >= last ? undefined : bottom,
 				match: line.seq,
 			});
 		}

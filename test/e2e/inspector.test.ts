@@ -6,10 +6,11 @@ import {e2eSession, filterTo, pause, typeText} from '../helpers/session.js';
 
 const {fixtures, start} = e2eSession();
 
+// The first 30 pairs of lines at once (more than the pane's 36 rows), then a pair every 0.3 s.
 const chatty = [
 	'sh',
 	'-c',
-	'i=0; while true; do i=$((i+1)); echo "out line $i"; echo "err line $i" >&2; sleep 0.3; done',
+	'i=0; while true; do i=$((i+1)); echo "out line $i"; echo "err line $i" >&2; [ $i -lt 30 ] || sleep 0.3; done',
 ];
 
 async function open(hint: string, args: string[] = []) {
@@ -27,15 +28,25 @@ test('Logs: stdout and stderr of a live container, search with n, following acro
 	await app.waitFor(/out line 3/);
 	// stderr is drawn in its own colour (bright red).
 	assert.match(app.output(), /\u001B\[91merr line \d/);
+	// Following, with line 2 off screen (the first 60 lines came at once). n walks older matches from the one a
+	// search found; while every match is on screen it moves nothing, so the test must not search before this.
+	await app.waitFor(
+		screen =>
+			/following/.test(screen) &&
+			/out line [3-9]\d/.test(screen) &&
+			!/out line 2\b/.test(screen),
+	);
 	app.write('/');
 	await app.waitFor('Enter search');
 	await typeText(app, 'line 2');
 	app.write(key.enter);
 	await app.waitFor(/search "line 2"/);
-	// Older matches until one is off screen (lines 20-29 may all still be in view): line 2 is, and the view
-	// scrolls back to it, which pauses following.
+	// Older matches (line 29 to 20, then line 2, off screen): the view scrolls back to line 2, which pauses
+	// following.
 	app.write('n'.repeat(30));
-	await app.waitFor(/paused · G follows/);
+	await app.waitFor(
+		screen => /paused · G follows/.test(screen) && /out line 2\b/.test(screen),
+	);
 	app.write('G');
 	await app.waitFor(/following/);
 	await fixtures.cli('restart', '-t', '1', id);

@@ -203,3 +203,71 @@ test('Images: l opens Layers like docker history; a shell pane takes the place a
 	assert.match(frame, /ADD rootfs/);
 	assert.equal(openLogs(engine), 0);
 });
+
+test('n walks the search matches: while they all fit in the pane it keeps following; an older match off screen scrolls back to it and pauses', async () => {
+	const {engine, lastFrame, stdin, store, inspector} = start();
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('l');
+	await waitForFrame(lastFrame, () => engine.inspector.logs.has(db.id));
+	const feed = engine.inspector.logs.get(db.id)!;
+	const push = (from: number, to: number) => {
+		for (let index = from; index <= to; index++) {
+			feed.push({stream: 'stdout', data: bytes(`row ${index}\n`)});
+		}
+	};
+
+	const logs = () => store.getState().ui.inspector!.logs;
+	const search = async (text: string) => {
+		stdin.write('/');
+		await settle();
+		// Ctrl-U: the prompt starts with the last search.
+		stdin.write('\u0015');
+		await settle();
+		stdin.write(text);
+		await waitForFrame(lastFrame, frame => frame.includes(`/${text}`));
+		stdin.write(keys.enter);
+		await waitForFrame(lastFrame, frame => frame.includes(`search "${text}"`));
+	};
+
+	// Three lines: every match is on screen, so n moves the match and the view keeps following, until there is
+	// no older one (what the end-to-end test ran into when it pressed n before the lines outgrew the pane).
+	push(1, 3);
+	await waitForFrame(lastFrame, frame => /row 3/.test(frame));
+	await search('row');
+	assert.equal(logs().bottom, undefined);
+	// Row 3 is the newest match; two older ones, then none.
+	stdin.write('nnn');
+
+	await waitForFrame(lastFrame, frame => /No older match for row/.test(frame));
+	assert.equal(logs().bottom, undefined);
+	assert.match(lastFrame() ?? '', /following/);
+
+	// Lines enough to push row 2 off the top: n walks back to it, and the view pauses there.
+	push(4, 60);
+	await waitForFrame(lastFrame, frame => /row 60/.test(frame));
+	const {rows} = inspector.view();
+	assert.ok(rows < 30, `the pane shows ${rows} rows`);
+	await search('row 2');
+	for (let press = 0; press < 11; press++) {
+		stdin.write('n');
+		// eslint-disable-next-line no-await-in-loop
+		await settle();
+	}
+
+	const paused = await waitForFrame(
+		lastFrame,
+		frame => /paused/.test(frame) && /row 2\b/.test(frame),
+	);
+	assert.doesNotMatch(paused, /row 60/);
+	const at = logs().bottom!;
+	assert.ok(at !== undefined);
+	// Row 2 is on the first screen: the view is at the top, so j goes one line down and k one back up (k never
+	// moves the view down, as it did when n left the bottom line inside the first screen).
+	stdin.write('j');
+	await waitForFrame(lastFrame, () => logs().bottom === at + 1);
+	stdin.write('k');
+	await waitForFrame(lastFrame, () => logs().bottom === at);
+	stdin.write('k');
+	await settle();
+	assert.equal(logs().bottom, at);
+});
