@@ -84,6 +84,13 @@ if (!process.stdin.isTTY || !process.stdout.isTTY) {
 	process.exit(1);
 }
 
+// An ssh:// engine: log in now, while the dashboard's code loads (main.js takes the connection over).
+const {default: preconnect} = await import('./source/engine/preconnect.js');
+preconnect({
+	...(settings.host === undefined ? {} : {host: settings.host}),
+	...(settings.context === undefined ? {} : {context: settings.context}),
+});
+
 // How many colours to draw, told to chalk (Ink's colours) before Ink is loaded. chalk takes any CI variable, even
 // the CI=false set below for Ink, as "no colours at all", so it is decided here the way chalk would decide it on
 // this terminal (`colorLevel`, which the shell pane uses too). --no-color, NO_COLOR or `color: false`: none.
