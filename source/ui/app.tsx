@@ -350,6 +350,7 @@ export default function App() {
 					pane={ui.pane}
 					counts={counts}
 					right={notes.join(' · ')}
+					width={columns}
 					compact={columns < compactTabsBelow}
 				/>
 			)}

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {truncate} from '../../format/text.js';
 import type {PaneId} from '../../state/types.js';
 import {theme} from '../theme.js';
 
@@ -6,9 +7,14 @@ type Props = {
 	readonly pane: PaneId;
 	readonly counts: Readonly<Record<PaneId, string>>;
 	/**
-	Text at the right end (filter, show-all state).
+	Text at the right end (filter, show-all state), cut to half the width at most.
 	*/
 	readonly right?: string;
+	/**
+	The terminal's width: the bar is always one row of it, however long `right` is.
+	@default 80
+	*/
+	readonly width?: number;
 	/**
 	Narrow terminal: the keys without their padding, so that all six tabs fit in 80 columns.
 	@default false
@@ -49,9 +55,20 @@ export function tabText(
 	];
 }
 
-export default function TabBar({pane, counts, right, compact = false}: Props) {
+export default function TabBar({
+	pane,
+	counts,
+	right,
+	width = 80,
+	compact = false,
+}: Props) {
+	// A long filter used to wrap onto a second row, which pushed the pane's bottom border and the status line
+	// off the screen: the right text gets at most half the row, the tabs the rest (cut at the edge).
+	const rightText = right
+		? truncate(right, Math.max(10, Math.floor(width / 2) - 1))
+		: '';
 	return (
-		<Box justifyContent="space-between">
+		<Box justifyContent="space-between" width={width} height={1}>
 			<Text wrap="truncate">
 				{tabTitles.map(([id, key, title]) => (
 					<Text key={id}>
@@ -68,7 +85,13 @@ export default function TabBar({pane, counts, right, compact = false}: Props) {
 					</Text>
 				))}
 			</Text>
-			{right ? <Text color={theme.text.secondary}>{right} </Text> : null}
+			{rightText ? (
+				<Box flexShrink={0}>
+					<Text wrap="truncate" color={theme.text.secondary}>
+						{rightText}{' '}
+					</Text>
+				</Box>
+			) : null}
 		</Box>
 	);
 }
