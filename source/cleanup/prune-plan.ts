@@ -19,6 +19,7 @@ would take, run in that order with the same filters (as `docker system prune` ru
   none is listed.
 */
 import type {DiskUsage, NetworkSummary} from '../engine/cleanup-types.js';
+import {ownId} from '../engine/engine-tags.js';
 import {shortId} from '../format/text.js';
 import {
 	beforeUntil,
@@ -60,6 +61,10 @@ export type PruneData = {
 	When the data was read: `until=24h` counts back from here.
 	*/
 	readonly now: number;
+	/**
+	With several engines at once: the one engine this is about (the first), and how many there are.
+	*/
+	readonly engine?: {readonly name: string; readonly of: number};
 };
 
 export type PruneItem = {
@@ -123,7 +128,9 @@ const runningStates = new Set(['running', 'paused', 'restarting']);
 A short name for an anonymous volume (64 hex digits): the first 12, as ids are shortened.
 */
 export function volumeLabel(name: string, anonymous: boolean): string {
-	return anonymous && name.length > 16 ? `${name.slice(0, 12)}…` : name;
+	// With several engines the name carries its engine's suffix (engine-tags.ts), which is not shown.
+	const own = ownId(name);
+	return anonymous && own.length > 16 ? `${own.slice(0, 12)}…` : own;
 }
 
 /**

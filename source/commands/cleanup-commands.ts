@@ -9,8 +9,10 @@ import {
 	pruneFilterFields,
 	volumeFormFields,
 } from '../forms/cleanup-forms.js';
+import {isTagged, ownId, untagId} from '../engine/engine-tags.js';
 import {shortId} from '../format/text.js';
 import {
+	diskOfEngine,
 	visibleNetworks,
 	visibleVolumes,
 	volumeName,
@@ -105,7 +107,10 @@ const removeVolume: Command = context => {
 
 	const users = volumeUsers(state, volume.name);
 	const notes: Note[] = [
-		{text: volume.name, tone: 'muted'},
+		{
+			text: `${ownId(volume.name)}${volume.engine ? ` on ${volume.engine}` : ''}`,
+			tone: 'muted',
+		},
 		...(users.length > 0
 			? [
 					{
@@ -228,7 +233,10 @@ const removeNetwork: Command = context => {
 			network: {id: network.id, name: network.name},
 		},
 		notes: [
-			{text: `${shortId(network.id)}, ${network.driver}`, tone: 'muted'},
+			{
+				text: `${shortId(network.id)}, ${network.driver}${network.engine ? `, on ${network.engine}` : ''}`,
+				tone: 'muted',
+			},
 			...(attached.length > 0
 				? [
 						{
@@ -314,6 +322,8 @@ const connectContainer: Command = async context => {
 		.catch(() => undefined);
 	const on = new Set(details?.networks.map(each => each.name) ?? []);
 	const networks = visibleNetworks(store.getState())
+		// With several engines at once: the networks of the container's engine.
+		.filter(each => each.engine === container.engine)
 		.map(each => each.name)
 		.filter(name => !on.has(name) && name !== 'host' && name !== 'none');
 	if (networks.length === 0) {
@@ -418,10 +428,9 @@ const disconnectContainer: Command = async context => {
 	}
 
 	const byName = new Map(
-		[...store.getState().cleanup.networks.values()].map(each => [
-			each.name,
-			each,
-		]),
+		[...store.getState().cleanup.networks.values()]
+			.filter(each => each.engine === container.engine)
+			.map(each => [each.name, each]),
 	);
 	disconnectDialog(
 		context,
@@ -534,19 +543,21 @@ export async function openCleanupDetails(
 			case 'engine': {
 				const disk = await engine.diskUsage();
 				store.dispatch({type: 'cleanup/disk-loaded', disk, at: Date.now()});
+				// `images`, or with several engines `images@1`: that engine's images only.
+				const {index, id: kind} = untagId(key);
 				store.dispatch({
 					type: 'ui/details-loaded',
 					target,
 					data: {
 						kind: 'disk',
 						section:
-							key === 'images' ||
-							key === 'containers' ||
-							key === 'volumes' ||
-							key === 'build-cache'
-								? key
+							kind === 'images' ||
+							kind === 'containers' ||
+							kind === 'volumes' ||
+							kind === 'build-cache'
+								? kind
 								: 'images',
-						disk,
+						disk: isTagged(key) ? diskOfEngine(disk, index) : disk,
 					},
 				});
 			}

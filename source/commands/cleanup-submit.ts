@@ -8,6 +8,7 @@ import {
 	validatePruneFilters,
 	validateVolumeForm,
 } from '../forms/cleanup-forms.js';
+import {ownId, untagId} from '../engine/engine-tags.js';
 import {formValues} from '../forms/form-values.js';
 import type {CleanupFormPurpose} from '../state/cleanup-types.js';
 import type {AppState, DialogOverlay, FormOverlay} from '../state/types.js';
@@ -43,15 +44,18 @@ function refused(
 }
 
 /**
-A container by name, id or id prefix, among those the dashboard knows.
+A container by name, id or id prefix, among those the dashboard knows (with several engines at once: those on
+`engine`, when given).
 */
-function findContainer(state: AppState, text: string) {
+function findContainer(state: AppState, text: string, engine?: string) {
 	const wanted = text.trim().replace(/^\//, '');
 	if (wanted === '') {
 		return undefined;
 	}
 
-	const rows = [...state.containers.values()];
+	const rows = [...state.containers.values()].filter(
+		row => engine === undefined || row.engine === engine,
+	);
 	return (
 		rows.find(row => row.name === wanted) ??
 		(/^[\da-f]{4,64}$/.test(wanted)
@@ -70,9 +74,14 @@ export async function submitCleanupForm(
 	const state = store.getState();
 	switch (purpose.form) {
 		case 'volume-create': {
+			// A new volume goes to the first engine (several at once): its names are the ones taken.
 			const result = validateVolumeForm(
 				values,
-				new Set(state.cleanup.volumes.keys()),
+				new Set(
+					[...state.cleanup.volumes.keys()]
+						.filter(name => untagId(name).index === 0)
+						.map(name => ownId(name)),
+				),
 			);
 			if (!result.ok) {
 				store.dispatch({type: 'ui/form-errors', errors: result.errors});
@@ -84,7 +93,7 @@ export async function submitCleanupForm(
 				const made = await engine.createVolume(result.value);
 				store.dispatch({
 					type: 'ui/flash',
-					text: `Created volume ${made.name}`,
+					text: `Created volume ${ownId(made.name)}`,
 					level: 'success',
 				});
 				store.dispatch({type: 'ui/select', pane: 'volumes', key: made.name});
@@ -102,7 +111,11 @@ export async function submitCleanupForm(
 		case 'network-create': {
 			const result = validateNetworkForm(
 				values,
-				new Set([...state.cleanup.networks.values()].map(each => each.name)),
+				new Set(
+					[...state.cleanup.networks.values()]
+						.filter(each => untagId(each.id).index === 0)
+						.map(each => each.name),
+				),
 			);
 			if (!result.ok) {
 				store.dispatch({type: 'ui/form-errors', errors: result.errors});
@@ -142,7 +155,13 @@ export async function submitCleanupForm(
 			if (!container) {
 				const typed =
 					typeof values['container'] === 'string' ? values['container'] : '';
-				const found = findContainer(state, typed);
+				const found = findContainer(
+					state,
+					typed,
+					purpose.network
+						? state.cleanup.networks.get(purpose.network.id)?.engine
+						: undefined,
+				);
 				if (found) {
 					container = {id: found.id, name: found.name};
 				} else {
@@ -157,8 +176,12 @@ export async function submitCleanupForm(
 			if (!network) {
 				const name =
 					typeof values['network'] === 'string' ? values['network'] : '';
+				// With several engines every one has its `bridge`: the container's engine's.
 				const found = [...state.cleanup.networks.values()].find(
-					each => each.name === name,
+					each =>
+						each.name === name &&
+						(!container ||
+							each.engine === state.containers.get(container.id)?.engine),
 				);
 				if (found) {
 					network = {id: found.id, name: found.name};

@@ -17,7 +17,7 @@ import {
 	type PruneOverlay,
 	type PruneSkip,
 } from '../state/cleanup-types.js';
-import type {Engine} from '../engine/types.js';
+import {type Engine, EngineError} from '../engine/types.js';
 import type {Command, CommandContext} from './context.js';
 import {isGone, reason} from './words.js';
 
@@ -30,7 +30,38 @@ export async function readPruneData(engine: Engine): Promise<PruneData> {
 		engine.diskUsage(),
 		engine.listNetworks(),
 	]);
-	return {disk, networks, now: Date.now()};
+	return firstEngineOnly({disk, networks, now: Date.now()});
+}
+
+/**
+With several engines at once a prune is about the first one only, and the screen says so: what the others have
+is left out of the preview, and so out of the removal (which goes by tagged id to the engine of each item).
+*/
+function firstEngineOnly(data: PruneData): PruneData {
+	const engines = data.disk.engines;
+	const first = engines?.[0];
+	if (!engines || !first || engines.length < 2) {
+		return data;
+	}
+
+	if (first.error !== undefined) {
+		throw new EngineError('unreachable', first.error);
+	}
+
+	const mine = <T extends {readonly engine?: string}>(rows: readonly T[]) =>
+		rows.filter(row => row.engine === first.name);
+	return {
+		disk: {
+			layersSize: first.layersSize,
+			images: mine(data.disk.images),
+			containers: mine(data.disk.containers),
+			volumes: mine(data.disk.volumes),
+			buildCache: mine(data.disk.buildCache),
+		},
+		networks: mine(data.networks),
+		now: data.now,
+		engine: {name: first.name, of: engines.length},
+	};
 }
 
 /**

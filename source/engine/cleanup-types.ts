@@ -35,6 +35,14 @@ export type VolumeSummary = {
 	The containers (any state) that mount it.
 	*/
 	readonly usedBy: readonly ContainerRef[];
+	/**
+	With several engines at once: the engine it is on (its name as given, the ENGINE column).
+	*/
+	readonly engine?: string;
+	/**
+	With several engines at once: that engine is not answering; this is the row as last seen.
+	*/
+	readonly stale?: boolean;
 };
 
 export type VolumeDetails = VolumeSummary & {
@@ -80,6 +88,14 @@ export type NetworkSummary = {
 		readonly gateway: string;
 	}>;
 	readonly containers: readonly NetworkEndpoint[];
+	/**
+	With several engines at once: the engine it is on (its name as given, the ENGINE column).
+	*/
+	readonly engine?: string;
+	/**
+	With several engines at once: that engine is not answering; this is the row as last seen.
+	*/
+	readonly stale?: boolean;
 };
 
 export type NetworkSpec = {
@@ -110,6 +126,10 @@ export type DiskImage = {
 	Containers using it; -1 when not computed.
 	*/
 	readonly containers: number;
+	/**
+	With several engines at once: the engine it is on (its name as given, the ENGINE column).
+	*/
+	readonly engine?: string;
 };
 
 export type DiskContainer = {
@@ -129,6 +149,10 @@ export type DiskContainer = {
 	*/
 	readonly sizeRw: number;
 	readonly volumes: readonly string[];
+	/**
+	With several engines at once: the engine it is on (its name as given, the ENGINE column).
+	*/
+	readonly engine?: string;
 };
 
 export type DiskVolume = VolumeSummary & {
@@ -153,6 +177,10 @@ export type BuildCacheEntry = {
 	readonly created: number;
 	readonly lastUsed: number;
 	readonly usageCount: number;
+	/**
+	With several engines at once: the engine it is on (its name as given, the ENGINE column).
+	*/
+	readonly engine?: string;
 };
 
 /**
@@ -164,6 +192,15 @@ export type DiskUsage = {
 	readonly containers: readonly DiskContainer[];
 	readonly volumes: readonly DiskVolume[];
 	readonly buildCache: readonly BuildCacheEntry[];
+	/**
+	With several engines at once: each one, in order, with its own layers size (or why it gave no figures);
+	every item above then says its `engine`.
+	*/
+	readonly engines?: ReadonlyArray<{
+		readonly name: string;
+		readonly layersSize: number;
+		readonly error?: string;
+	}>;
 };
 
 /**
@@ -209,6 +246,23 @@ export type VersionInfo = {
 };
 
 /**
+One engine's `docker info` and `docker version`, for the Engine pane with several engines at once.
+*/
+export type EngineFigures = {
+	/**
+	Its name as given (the ENGINE column).
+	*/
+	readonly name: string;
+	readonly host: string;
+	readonly info?: SystemInfo;
+	readonly version?: VersionInfo;
+	/**
+	Why it gave no figures (it does not answer).
+	*/
+	readonly error?: string;
+};
+
+/**
 The Engine methods of this feature (volumes, networks, disk usage, info, version, build cache). Mutating ones
 are refused by `read-only.ts`.
 */
@@ -237,6 +291,11 @@ export type CleanupEngine = {
 	diskUsage(): Promise<DiskUsage>;
 	systemInfo(): Promise<SystemInfo>;
 	systemVersion(): Promise<VersionInfo>;
+	/**
+	Only with several engines at once: each one's info and version, in order (`systemInfo` and `systemVersion`
+	are the first engine's).
+	*/
+	eachEngine?(): Promise<readonly EngineFigures[]>;
 	listBuildCache(): Promise<BuildCacheEntry[]>;
 	/**
 	Removes exactly these build cache records (by id); resolves with what the engine removed and reclaimed.

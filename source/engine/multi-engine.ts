@@ -2,15 +2,25 @@
 Several engines as one (`--host` given more than once, `:ctx a b`): the lists are the union of every engine's
 rows, each row saying which engine it is on (`engine`), and each call goes to the engine its object is on.
 
-Ids are made unique across engines by a suffix, `<id>@<n>` (n: the engine's place in the list), on containers,
-images and events; the suffix is taken off again before a call reaches the engine. (The same image loaded into
-two engines has the same id on both.) Calls about no object in particular (run, pull, build, load, the cleanup
-lists) go to the first engine.
+Ids are made unique across engines by a suffix, `<id>@<n>` (n: the engine's place in the list; engine-tags.ts),
+on containers, images, volumes (their names), networks, build cache records and events; the suffix is taken off
+again before a call reaches the engine. (The same image loaded into two engines has the same id on both, and
+every engine has a network called `bridge`.) The volumes, networks and disk usage are every engine's, each item
+saying its `engine`; `eachEngine()` gives each one's info and version. Calls about no object in particular
+(run, pull, build, load, creating a volume or a network, search, login) go to the first engine.
 
 Each engine keeps its own connection: one that stops answering is marked `reconnecting` (its rows are kept,
 marked `stale`) and is retried with backoff, while the others stay live. A synthetic `daemon` event from the
 engine that dropped or came back makes the sync re-list everything, so its rows turn stale or fresh at once.
 */
+import type {
+	BuildCacheEntry,
+	DiskUsage,
+	EngineFigures,
+	NetworkSummary,
+	VolumeSummary,
+} from './cleanup-types.js';
+import {isTagged, tagId, untagId} from './engine-tags.js';
 import {oneLine} from './errors.js';
 import {
 	type ContainerDetails,
@@ -50,19 +60,7 @@ export type MultiEngineOptions = {
 	readonly backoffMs?: readonly [number, number];
 };
 
-const separator = '@';
-
-export function tagId(id: string, index: number): string {
-	return `${id}${separator}${index}`;
-}
-
-/**
-The engine's place and its own id, from a tagged id (an id without a suffix is the first engine's).
-*/
-export function untagId(id: string): {index: number; id: string} {
-	const match = /^(.*)@(\d+)$/.exec(id);
-	return match ? {index: Number(match[2]), id: match[1]!} : {index: 0, id};
-}
+export {tagId, untagId} from './engine-tags.js';
 
 export default function createMultiEngine(
 	members: readonly Member[],
@@ -83,6 +81,8 @@ export default function createMultiEngine(
 	const lastContainers = new Map<number, ContainerSummary[]>();
 	const seenContainers = new Map<number, Map<string, ContainerSummary>>();
 	const lastImages = new Map<number, ImageSummary[]>();
+	const lastVolumes = new Map<number, VolumeSummary[]>();
+	const lastNetworks = new Map<number, NetworkSummary[]>();
 	const report = () => {
 		options.onStatus?.([...statuses]);
 	};
@@ -122,6 +122,27 @@ export default function createMultiEngine(
 	const tagImage = <T extends ImageSummary>(row: T, index: number): T => ({
 		...row,
 		id: tagId(row.id, index),
+		engine: members[index]!.name,
+	});
+	const tagVolume = <T extends VolumeSummary>(row: T, index: number): T => ({
+		...row,
+		name: tagId(row.name, index),
+		usedBy: row.usedBy.map(user => ({...user, id: tagId(user.id, index)})),
+		engine: members[index]!.name,
+	});
+	const tagNetwork = <T extends NetworkSummary>(row: T, index: number): T => ({
+		...row,
+		id: tagId(row.id, index),
+		containers: row.containers.map(each => ({
+			...each,
+			id: tagId(each.id, index),
+		})),
+		engine: members[index]!.name,
+	});
+	const tagCache = (row: BuildCacheEntry, index: number): BuildCacheEntry => ({
+		...row,
+		id: tagId(row.id, index),
+		...(row.parent ? {parent: tagId(row.parent, index)} : {}),
 		engine: members[index]!.name,
 	});
 	const tagEvent = (event: DockerEvent, index: number): DockerEvent => ({
@@ -165,6 +186,103 @@ export default function createMultiEngine(
 			}),
 		);
 		return results.flat();
+	};
+
+	/**
+	A network and a container to connect or disconnect: both on one engine. Either may be a name typed in a
+	form (untagged); the other one's engine is the engine.
+	*/
+	const onOneEngine = (network: string, container: string) => {
+		const byNetwork = isTagged(network) ? untagId(network) : undefined;
+		const byContainer = isTagged(container) ? untagId(container) : undefined;
+		if (
+			byNetwork &&
+			byContainer &&
+			byNetwork.index !== byContainer.index &&
+			members[byNetwork.index] &&
+			members[byContainer.index]
+		) {
+			throw new EngineError(
+				'bad-request',
+				`the network is on ${members[byNetwork.index]!.name} and the container on ${members[byContainer.index]!.name}: a container joins networks of its own engine only`,
+			);
+		}
+
+		const index = byNetwork?.index ?? byContainer?.index ?? 0;
+		const target = members[index];
+		if (!target) {
+			throw new EngineError('not-found', `no engine #${index}`);
+		}
+
+		return {
+			engine: target.engine,
+			network: byNetwork?.id ?? network,
+			container: byContainer?.id ?? container,
+		};
+	};
+
+	/**
+	Every engine's disk usage as one, each item tagged and saying its engine; `engines` keeps each one's own
+	layers size, or why it gave none. Fails only when no engine answers.
+	*/
+	const mergedDiskUsage = async (): Promise<DiskUsage> => {
+		const answers = await Promise.allSettled(
+			members.map(async each => each.engine.diskUsage()),
+		);
+		if (answers.every(answer => answer.status === 'rejected')) {
+			const first = answers[0] as PromiseRejectedResult;
+			throw first.reason instanceof Error
+				? first.reason
+				: new Error(String(first.reason));
+		}
+
+		const parts = answers.map((answer, index) => ({
+			index,
+			name: members[index]!.name,
+			disk: answer.status === 'fulfilled' ? answer.value : undefined,
+			error:
+				answer.status === 'rejected'
+					? answer.reason instanceof Error
+						? answer.reason.message
+						: String(answer.reason)
+					: undefined,
+		}));
+		const each = <T>(pick: (disk: DiskUsage, index: number) => readonly T[]) =>
+			parts.flatMap(part => (part.disk ? pick(part.disk, part.index) : []));
+		return {
+			layersSize: each(disk => [disk.layersSize]).reduce(
+				(sum, size) => sum + size,
+				0,
+			),
+			images: each((disk, index) =>
+				disk.images.map(image => ({
+					...image,
+					id: tagId(image.id, index),
+					parentId: image.parentId ? tagId(image.parentId, index) : '',
+					engine: members[index]!.name,
+				})),
+			),
+			containers: each((disk, index) =>
+				disk.containers.map(row => ({
+					...row,
+					id: tagId(row.id, index),
+					imageId: row.imageId ? tagId(row.imageId, index) : row.imageId,
+					volumes: row.volumes.map(name => tagId(name, index)),
+					engine: members[index]!.name,
+				})),
+			),
+			volumes: each((disk, index) =>
+				disk.volumes.map(volume => tagVolume(volume, index)),
+			),
+			buildCache: each((disk, index) =>
+				disk.buildCache.map(entry => tagCache(entry, index)),
+			),
+			engines: parts.map(part => ({
+				name: part.name,
+				layersSize: part.disk?.layersSize ?? 0,
+				...(part.error === undefined ? {} : {error: part.error}),
+			})),
+		};
 	};
 
 	const engine: Engine = {
@@ -347,22 +465,114 @@ export default function createMultiEngine(
 				) => ReturnType<Engine['copyToContainer']>
 			)(id, ...rest),
 		),
-		listVolumes: async () => primary.listVolumes(),
-		inspectVolume: async name => primary.inspectVolume(name),
-		createVolume: async spec => primary.createVolume(spec),
-		removeVolume: async (name, removeOptions) =>
-			primary.removeVolume(name, removeOptions),
-		listNetworks: async () => primary.listNetworks(),
-		inspectNetwork: async id => primary.inspectNetwork(id),
-		createNetwork: async spec => primary.createNetwork(spec),
-		removeNetwork: async id => primary.removeNetwork(id),
-		connectNetwork: async (...rest) => primary.connectNetwork(...rest),
-		disconnectNetwork: async (...rest) => primary.disconnectNetwork(...rest),
-		diskUsage: async () => primary.diskUsage(),
+		async listVolumes() {
+			return listAll(
+				async each => each.listVolumes(),
+				tagVolume,
+				lastVolumes,
+				row => ({...row, stale: true}),
+			);
+		},
+		async inspectVolume(name) {
+			const {engine: target, id: own, index} = member(name);
+			return tagVolume(await target.inspectVolume(own), index);
+		},
+		async createVolume(spec) {
+			return tagVolume(await primary.createVolume(spec), 0);
+		},
+		removeVolume: byId(
+			async (target, name, removeOptions: {readonly force: boolean}) =>
+				target.removeVolume(name, removeOptions),
+		),
+		async listNetworks() {
+			return listAll(
+				async each => each.listNetworks(),
+				tagNetwork,
+				lastNetworks,
+				row => ({...row, stale: true}),
+			);
+		},
+		async inspectNetwork(id) {
+			const {engine: target, id: own, index} = member(id);
+			return tagNetwork(await target.inspectNetwork(own), index);
+		},
+		async createNetwork(spec) {
+			return tagId(await primary.createNetwork(spec), 0);
+		},
+		removeNetwork: byId(async (target, id) => target.removeNetwork(id)),
+		async connectNetwork(network, container, connectOptions) {
+			const pair = onOneEngine(network, container);
+			return pair.engine.connectNetwork(
+				pair.network,
+				pair.container,
+				connectOptions,
+			);
+		},
+		async disconnectNetwork(network, container, disconnectOptions) {
+			const pair = onOneEngine(network, container);
+			return pair.engine.disconnectNetwork(
+				pair.network,
+				pair.container,
+				disconnectOptions,
+			);
+		},
+		diskUsage: async () => mergedDiskUsage(),
 		systemInfo: async () => primary.systemInfo(),
 		systemVersion: async () => primary.systemVersion(),
-		listBuildCache: async () => primary.listBuildCache(),
-		pruneBuildCache: async (...rest) => primary.pruneBuildCache(...rest),
+		async eachEngine(): Promise<EngineFigures[]> {
+			return Promise.all(
+				members.map(async ({name, engine: each}) => {
+					try {
+						const [info, version] = await Promise.all([
+							each.systemInfo(),
+							each.systemVersion(),
+						]);
+						return {name, host: each.host, info, version};
+					} catch (error) {
+						return {
+							name,
+							host: each.host,
+							error: error instanceof Error ? error.message : String(error),
+						};
+					}
+				}),
+			);
+		},
+		async listBuildCache() {
+			const lists = await Promise.all(
+				members.map(async ({engine: each}, index) =>
+					(await each.listBuildCache()).map(row => tagCache(row, index)),
+				),
+			);
+			return lists.flat();
+		},
+		// Each engine removes its own records; what they removed comes back tagged again.
+		async pruneBuildCache(ids) {
+			const groups = new Map<number, string[]>();
+			for (const id of ids) {
+				const {index, id: own} = untagId(id);
+				groups.set(index, [...(groups.get(index) ?? []), own]);
+			}
+
+			const answers = await Promise.all(
+				[...groups].map(async ([index, own]) => {
+					const target = members[index];
+					if (!target) {
+						throw new EngineError('not-found', `no engine #${index}`);
+					}
+
+					const answer = await target.engine.pruneBuildCache(own);
+					return {
+						deleted: answer.deleted.map(id => tagId(id, index)),
+						reclaimed: answer.reclaimed,
+					};
+				}),
+			);
+			return {
+				deleted: answers.flatMap(answer => answer.deleted),
+				reclaimed: answers.reduce((sum, answer) => sum + answer.reclaimed, 0),
+			};
+		},
 		// The inspector's and the project logs' calls go to the engine the row came from.
 		followLogs(id, ...rest) {
 			const {engine: target, id: own} = member(id);

@@ -44,6 +44,7 @@ const access: Readonly<
 	diskUsage: 'read',
 	systemInfo: 'read',
 	systemVersion: 'read',
+	eachEngine: 'read',
 	listBuildCache: 'read',
 	createVolume: 'write',
 	removeVolume: 'write',
@@ -88,10 +89,12 @@ export default function readOnlyEngine(
 
 	const guarded: Record<string, unknown> = {host: engine.host};
 	for (const [method, kind] of Object.entries(access)) {
-		const original = engine[method as keyof typeof access] as (
-			...arguments_: unknown[]
-		) => unknown;
-		guarded[method] = kind === 'read' ? original.bind(engine) : refuse;
+		const original = engine[method as keyof typeof access] as
+			((...arguments_: unknown[]) => unknown) | undefined;
+		// Methods only some engines have (`eachEngine`: several at once) stay absent when absent.
+		if (original !== undefined) {
+			guarded[method] = kind === 'read' ? original.bind(engine) : refuse;
+		}
 	}
 
 	return guarded as Engine;

@@ -5,6 +5,7 @@ import {planFor, rowsOf, toggleRow} from '../cleanup/prune-rows.js';
 import type {PruneData, PruneOptions} from '../cleanup/prune-plan.js';
 import type {
 	DiskUsage,
+	EngineFigures,
 	NetworkSummary,
 	SystemInfo,
 	VersionInfo,
@@ -33,6 +34,10 @@ export type CleanupAction =
 			readonly type: 'cleanup/system-loaded';
 			readonly info: SystemInfo;
 			readonly version: VersionInfo;
+			/**
+			With several engines at once: each one's figures (`info` and `version` are one of them).
+			*/
+			readonly engines?: readonly EngineFigures[];
 	  }
 	| {readonly type: 'cleanup/system-failed'; readonly error: string}
 	/** Open the prune screen, loading (no data yet) or with data. */
@@ -134,10 +139,15 @@ export default function reduceCleanup(
 		}
 
 		case 'cleanup/system-loaded': {
-			const {systemError, ...rest} = cleanup;
+			const {systemError, engineFigures, ...rest} = cleanup;
 			return {
 				...state,
-				cleanup: {...rest, info: action.info, version: action.version},
+				cleanup: {
+					...rest,
+					info: action.info,
+					version: action.version,
+					...(action.engines ? {engineFigures: action.engines} : {}),
+				},
 			};
 		}
 

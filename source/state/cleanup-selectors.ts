@@ -101,6 +101,14 @@ export function visibleNetworks(state: AppState): NetworkSummary[] {
 One row of the Engine pane: a kind with `docker system df`'s columns.
 */
 export type DiskRow = {
+	/**
+	The row's key: the kind, or with several engines `kind@n` (n: the engine's place, as in engine-tags.ts).
+	*/
+	readonly key: string;
+	/**
+	With several engines at once: whose figures these are.
+	*/
+	readonly engine?: string;
 	readonly kind: DiskKind;
 	readonly title: string;
 	readonly total: number;
@@ -117,10 +125,49 @@ const diskTitles: Readonly<Record<DiskKind, string>> = {
 };
 
 /**
-`docker system df` from the disk usage, counted as the CLI counts (cli/command/formatter/disk_usage.go).
+`docker system df` from the disk usage, counted as the CLI counts (cli/command/formatter/disk_usage.go); with
+several engines at once, the four rows of each engine in turn.
 */
 export function diskRows(disk: DiskUsage): DiskRow[] {
-	const row = (kind: DiskKind): DiskRow => {
+	const {engines} = disk;
+	if (!engines || engines.length < 2) {
+		return kindRows(disk);
+	}
+
+	return engines.flatMap((_, index) =>
+		kindRows(diskOfEngine(disk, index), index),
+	);
+}
+
+/**
+The part of a disk usage of several engines that is the `index`th engine's (all of it with one engine).
+*/
+export function diskOfEngine(disk: DiskUsage, index: number): DiskUsage {
+	const engine = disk.engines?.[index];
+	if (!engine || disk.engines.length < 2) {
+		return disk;
+	}
+
+	const mine = <T extends {readonly engine?: string}>(rows: readonly T[]) =>
+		rows.filter(row => row.engine === engine.name);
+	return {
+		layersSize: engine.layersSize,
+		images: mine(disk.images),
+		containers: mine(disk.containers),
+		volumes: mine(disk.volumes),
+		buildCache: mine(disk.buildCache),
+		engines: [engine],
+	};
+}
+
+function kindRows(disk: DiskUsage, index?: number): DiskRow[] {
+	const engine = index === undefined ? undefined : disk.engines?.[0]?.name;
+	const keyed = (row: Omit<DiskRow, 'key'>): DiskRow => ({
+		...row,
+		key: index === undefined ? row.kind : `${row.kind}@${index}`,
+		...(engine === undefined ? {} : {engine}),
+	});
+	const row = (kind: DiskKind): Omit<DiskRow, 'key'> => {
 		switch (kind) {
 			case 'images': {
 				const active = disk.images.filter(image => image.containers > 0);
@@ -212,7 +259,7 @@ export function diskRows(disk: DiskUsage): DiskRow[] {
 		}
 	};
 
-	return diskKinds.map(kind => row(kind));
+	return diskKinds.map(kind => keyed(row(kind)));
 }
 
 const selectVolumeSizes = remember(
@@ -241,6 +288,10 @@ const networkKeys = remember((rows: readonly NetworkSummary[]) =>
 	rows.map(row => row.id),
 );
 
+const diskKeys = remember((disk: DiskUsage | undefined): readonly string[] =>
+	disk ? diskRows(disk).map(row => row.key) : diskKinds,
+);
+
 /**
 Row keys of the cleanup panes, which the selection follows.
 */
@@ -258,7 +309,7 @@ export function cleanupRowKeys(
 		}
 
 		case 'engine': {
-			return diskKinds;
+			return diskKeys(state.cleanup.disk);
 		}
 	}
 }

@@ -8,6 +8,7 @@ read again when the pane is shown after something changed. No timer polls.
 Returns `stop()`.
 */
 import type {Engine} from '../engine/types.js';
+import type {CleanupAction} from './cleanup-reducer.js';
 import type {Store} from './store.js';
 import type {AppState} from './types.js';
 
@@ -70,11 +71,7 @@ export default function startCleanupSync(
 		},
 		async system() {
 			try {
-				const [info, version] = await Promise.all([
-					engine.systemInfo(),
-					engine.systemVersion(),
-				]);
-				store.dispatch({type: 'cleanup/system-loaded', info, version});
+				store.dispatch(await readSystem(engine));
 			} catch (error) {
 				store.dispatch({
 					type: 'cleanup/system-failed',
@@ -179,9 +176,20 @@ export default function startCleanupSync(
 					break;
 				}
 
-				case 'image':
+				case 'image': {
+					engineStale = true;
+					break;
+				}
+
 				case 'daemon': {
 					engineStale = true;
+					// One of several engines dropped or came back (multi-engine.ts): its volumes and networks turn
+					// stale or fresh with the next list.
+					if (event.attributes['engine'] !== undefined) {
+						schedule('volumes', coalesceMs);
+						schedule('networks', coalesceMs);
+					}
+
 					break;
 				}
 
@@ -238,7 +246,7 @@ export async function refreshEngine(engine: Engine, store: Store) {
 	store.dispatch({type: 'cleanup/disk-loading'});
 	const [disk, system] = await Promise.allSettled([
 		engine.diskUsage(),
-		Promise.all([engine.systemInfo(), engine.systemVersion()]),
+		readSystem(engine),
 	]);
 	if (disk.status === 'fulfilled') {
 		store.dispatch({
@@ -254,14 +262,46 @@ export async function refreshEngine(engine: Engine, store: Store) {
 	}
 
 	if (system.status === 'fulfilled') {
-		const [info, version] = system.value;
-		store.dispatch({type: 'cleanup/system-loaded', info, version});
+		store.dispatch(system.value);
 	} else {
 		store.dispatch({
 			type: 'cleanup/system-failed',
 			error: errorText(system.reason),
 		});
 	}
+}
+
+/**
+`docker info` and `docker version`; with several engines at once, each one's (the action's `info` and
+`version` are the first that answered). Fails only when no engine answers.
+*/
+async function readSystem(
+	engine: Engine,
+): Promise<Extract<CleanupAction, {type: 'cleanup/system-loaded'}>> {
+	if (engine.eachEngine) {
+		const engines = await engine.eachEngine();
+		const answered = engines.find(each => each.info && each.version);
+		if (!answered?.info || !answered.version) {
+			throw new Error(
+				engines
+					.map(each => `${each.name}: ${each.error ?? 'no answer'}`)
+					.join('; '),
+			);
+		}
+
+		return {
+			type: 'cleanup/system-loaded',
+			info: answered.info,
+			version: answered.version,
+			engines,
+		};
+	}
+
+	const [info, version] = await Promise.all([
+		engine.systemInfo(),
+		engine.systemVersion(),
+	]);
+	return {type: 'cleanup/system-loaded', info, version};
 }
 
 function errorText(error: unknown): string {

@@ -10,6 +10,7 @@ import type {
 import {noFilters} from '../cleanup/prune-filters.js';
 import type {
 	DiskUsage,
+	EngineFigures,
 	NetworkSummary,
 	SystemInfo,
 	VersionInfo,
@@ -51,6 +52,10 @@ export type CleanupState = {
 	readonly diskError?: string;
 	readonly info?: SystemInfo;
 	readonly version?: VersionInfo;
+	/**
+	With several engines at once: each one's info and version, in order (the Engine pane shows them all).
+	*/
+	readonly engineFigures?: readonly EngineFigures[];
 	readonly systemError?: string;
 };
 

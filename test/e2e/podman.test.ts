@@ -183,6 +183,47 @@ test('two engines at once (the local engine and podman over TLS): one list with 
 	app.write('1');
 	await app.waitFor(screen => row(screen, podName).includes('exited'));
 
+	// Volumes: each engine's, even under the same name, each row saying its engine.
+	const volumeName = `dockpit-test-vol-${onDocker.runId}`;
+	await onDocker.docker.createVolume({
+		Name: volumeName,
+		Labels: onDocker.labels,
+	});
+	await onPodman.docker.createVolume({
+		Name: volumeName,
+		Labels: onPodman.labels,
+	});
+	try {
+		app.write('4');
+		await app.waitFor('VOLUME NAME');
+		app.write('/');
+		await app.waitFor('type to filter');
+		app.write(volumeName);
+		app.write('\r');
+		await app.waitFor(screen => {
+			const lines = screen
+				.split('\n')
+				.filter(line => line.includes(volumeName));
+			return (
+				lines.some(line => line.includes('docker')) &&
+				lines.some(line => line.includes('127.0.0.1:21601'))
+			);
+		}, 15_000);
+		assert.match(app.screen(), /ENGINE/);
+	} finally {
+		await onDocker.docker
+			.getVolume(volumeName)
+			.remove()
+			.catch(() => undefined);
+		await onPodman.docker
+			.getVolume(volumeName)
+			.remove()
+			.catch(() => undefined);
+	}
+
+	app.write('1');
+	await app.waitFor(screen => row(screen, podName).includes('exited'));
+
 	// Cut podman's link: its rows go stale, the local engine stays live and its changes still show.
 	await tls.cut();
 	await app.waitFor(

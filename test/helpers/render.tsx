@@ -15,7 +15,7 @@ import type {EscapeKey} from '../../source/keymap/escape-key.js';
 import type {Binding} from '../../source/keymap/keymap.js';
 import {createShellKeys} from '../../source/input/shell-keys.js';
 import {ServicesProvider} from '../../source/ui/context.js';
-import type {FakeEngine} from './fake-engine.js';
+import type {Engine} from '../../source/engine/types.js';
 
 // The app loads the shell pane when a shell first opens (React.lazy). In the bundle that is instant; here tsx
 // would compile it then, inside a test's time limit: load it with the helper instead.
@@ -26,7 +26,7 @@ Renders the whole app on a fake engine, synced as the real app is. ink-testing-l
 wide and (with no rows) counts as 24 rows.
 */
 export function renderApp(
-	engine: FakeEngine,
+	engine: Engine,
 	options: {
 		readOnly?: boolean;
 		escapeKey?: EscapeKey;

@@ -3,6 +3,7 @@ The details overlay's lines for a volume, a network, and the disk usage of one k
 Pure.
 */
 import {volumeLabel} from '../../cleanup/prune-plan.js';
+import {ownId} from '../../engine/engine-tags.js';
 import formatBytes from '../../format/bytes.js';
 import {formatAge} from '../../format/duration.js';
 import {shortId} from '../../format/text.js';
@@ -59,7 +60,8 @@ export default function cleanupDetailsLines(
 		case 'volume': {
 			const volume = data.details;
 			return [
-				{label: 'Name', text: volume.name},
+				{label: 'Name', text: ownId(volume.name)},
+				...(volume.engine ? [{label: 'Engine', text: volume.engine}] : []),
 				{label: 'Kind', text: volume.anonymous ? 'anonymous' : 'named'},
 				{label: 'Driver', text: volume.driver},
 				{label: 'Scope', text: volume.scope || '-'},
@@ -80,7 +82,8 @@ export default function cleanupDetailsLines(
 			const network = data.details;
 			return [
 				{label: 'Name', text: network.name},
-				{label: 'Id', text: network.id},
+				{label: 'Id', text: ownId(network.id)},
+				...(network.engine ? [{label: 'Engine', text: network.engine}] : []),
 				{label: 'Driver', text: network.driver},
 				{label: 'Scope', text: network.scope},
 				{label: 'Internal', text: network.internal ? 'yes' : 'no'},
@@ -108,9 +111,24 @@ export default function cleanupDetailsLines(
 
 		case 'disk': {
 			const {disk} = data;
+			// With several engines at once, each line says whose it is.
+			const several = (disk.engines?.length ?? 0) > 1;
+			const engineTable = <T extends {readonly engine?: string}>(
+				headers: readonly string[],
+				widths: readonly number[],
+				items: readonly T[],
+				cells: (item: T) => string[],
+			) =>
+				table(
+					several ? ['ENGINE', ...headers] : headers,
+					several ? [14, ...widths] : widths,
+					items.map(item =>
+						several ? [item.engine ?? '-', ...cells(item)] : cells(item),
+					),
+				);
 			switch (data.section) {
 				case 'images': {
-					return table(
+					return engineTable(
 						[
 							'REPOSITORY:TAG',
 							'IMAGE ID',
@@ -121,7 +139,8 @@ export default function cleanupDetailsLines(
 							'CONTAINERS',
 						],
 						[28, 14, 9, 10, 10, 10, 10],
-						disk.images.map(image => [
+						disk.images,
+						image => [
 							image.repoTags.join(', ') || '<none>:<none>',
 							shortId(image.id),
 							age(image.created, now),
@@ -129,39 +148,41 @@ export default function cleanupDetailsLines(
 							size(image.sharedSize),
 							size(image.sharedSize >= 0 ? image.size - image.sharedSize : -1),
 							image.containers < 0 ? '-' : String(image.containers),
-						]),
+						],
 					);
 				}
 
 				case 'containers': {
-					return table(
+					return engineTable(
 						['CONTAINER ID', 'IMAGE', 'SIZE', 'CREATED', 'STATUS', 'NAMES'],
 						[14, 22, 10, 9, 22, 20],
-						disk.containers.map(container => [
+						disk.containers,
+						container => [
 							shortId(container.id),
 							container.image,
 							size(container.sizeRw),
 							age(container.created, now),
 							container.status || container.state,
 							container.name,
-						]),
+						],
 					);
 				}
 
 				case 'volumes': {
-					return table(
+					return engineTable(
 						['VOLUME NAME', 'LINKS', 'SIZE'],
 						[30, 8, 10],
-						disk.volumes.map(volume => [
+						disk.volumes,
+						volume => [
 							volumeLabel(volume.name, volume.anonymous),
 							volume.refCount < 0 ? '-' : String(volume.refCount),
 							size(volume.size),
-						]),
+						],
 					);
 				}
 
 				case 'build-cache': {
-					return table(
+					return engineTable(
 						[
 							'CACHE ID',
 							'CACHE TYPE',
@@ -173,7 +194,8 @@ export default function cleanupDetailsLines(
 							'DESCRIPTION',
 						],
 						[14, 12, 10, 9, 10, 7, 8, 20],
-						disk.buildCache.map(entry => [
+						disk.buildCache,
+						entry => [
 							entry.id.slice(0, 12),
 							entry.type,
 							size(entry.size),
@@ -182,7 +204,7 @@ export default function cleanupDetailsLines(
 							String(entry.usageCount),
 							entry.shared ? 'true' : 'false',
 							entry.description,
-						]),
+						],
 					);
 				}
 			}

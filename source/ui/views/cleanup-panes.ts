@@ -2,6 +2,7 @@
 The cleanup panes as the app needs them: the view per pane, the tab counts, the details overlay's title.
 */
 import {volumeLabel} from '../../cleanup/prune-plan.js';
+import {isTagged, untagId} from '../../engine/engine-tags.js';
 import type {CleanupDetailsTarget} from '../../state/cleanup-types.js';
 import type {AppState} from '../../state/types.js';
 import EngineView from './engine-view.js';
@@ -52,7 +53,12 @@ export function cleanupDetailsTitle(
 		}
 
 		case 'engine': {
-			return diskTitles[target.id] ?? 'Disk usage';
+			// `images@1`: that engine's (several engines at once).
+			const {index, id: kind} = untagId(target.id);
+			const engine = isTagged(target.id)
+				? state.cleanup.disk?.engines?.[index]?.name
+				: undefined;
+			return `${diskTitles[kind] ?? 'Disk usage'}${engine ? ` on ${engine}` : ''}`;
 		}
 	}
 }

@@ -1,6 +1,10 @@
 import {Box, Text} from 'ink';
 import clientVersion from '../../cleanup/client-version.js';
-import type {SystemInfo, VersionInfo} from '../../engine/cleanup-types.js';
+import type {
+	EngineFigures,
+	SystemInfo,
+	VersionInfo,
+} from '../../engine/cleanup-types.js';
 import sanitize from '../../format/printable.js';
 import formatBytes from '../../format/bytes.js';
 import {formatAge} from '../../format/duration.js';
@@ -17,6 +21,22 @@ type Props = {
 	readonly focused: boolean;
 	readonly startRef?: {current: number};
 };
+
+/**
+With several engines at once: whose figures the row has, as wide as the longest name (the other columns are
+fixed, so a flexible one would take the whole line).
+*/
+function engineColumn(rows: readonly DiskRow[]): Column<DiskRow> {
+	return {
+		header: 'ENGINE',
+		width: Math.min(
+			30,
+			Math.max(7, ...rows.map(row => (row.engine?.length ?? 0) + 1)),
+		),
+		text: row => row.engine ?? '',
+		color: () => theme.text.secondary,
+	};
+}
 
 const diskColumns: ReadonlyArray<Column<DiskRow>> = [
 	{header: 'TYPE', width: 14, text: row => row.title},
@@ -86,16 +106,34 @@ export function versionLines(version: VersionInfo): Line[] {
 	];
 }
 
+/**
+One engine's figures when there are several: its info, then the server's version lines.
+*/
+export function engineLines(figures: EngineFigures): Line[] {
+	if (!figures.info || !figures.version) {
+		return [['Error', figures.error ?? 'no answer']];
+	}
+
+	return [
+		...infoLines(figures.info),
+		...versionLines(figures.version)
+			.slice(2)
+			.map(([label, value]): Line => [label.trim(), value]),
+	];
+}
+
 function Section({
 	title,
 	lines,
 	width,
 	height,
+	error = false,
 }: {
 	readonly title: string;
 	readonly lines: readonly Line[];
 	readonly width: number;
 	readonly height: number;
+	readonly error?: boolean;
 }) {
 	const labelWidth = Math.min(
 		18,
@@ -110,7 +148,9 @@ function Section({
 				// eslint-disable-next-line react/no-array-index-key
 				<Text key={index} wrap="truncate">
 					<Text color={theme.text.secondary}>{label.padEnd(labelWidth)}</Text>
-					{sanitize(value) || '-'}
+					<Text {...(error ? {color: theme.status.error} : {})}>
+						{sanitize(value) || '-'}
+					</Text>
 				</Text>
 			))}
 		</Box>
@@ -118,23 +158,66 @@ function Section({
 }
 
 /**
+Several engines at once: each one's figures in a column of its own (one above the other when narrow).
+*/
+function EachEngine({
+	engines,
+	width,
+	height,
+}: {
+	readonly engines: readonly EngineFigures[];
+	readonly width: number;
+	readonly height: number;
+}) {
+	const side = Math.floor(width / engines.length) >= 40;
+	const each = side ? Math.floor(width / engines.length) : width;
+	const tall = side ? height : Math.max(2, Math.floor(height / engines.length));
+	return (
+		<Box flexDirection={side ? 'row' : 'column'} height={height}>
+			{engines.map((figures, index) => (
+				<Section
+					// Engines keep their places: the index is the key.
+					// eslint-disable-next-line react/no-array-index-key
+					key={index}
+					title={`${figures.name} · ${figures.host}`}
+					lines={engineLines(figures)}
+					width={
+						side && index === engines.length - 1 ? width - each * index : each
+					}
+					height={tall}
+					error={!figures.info}
+				/>
+			))}
+		</Box>
+	);
+}
+
+/**
 The Engine pane: `docker system df` (Enter on a row: the `-v` detail of that kind), `docker info` and
-`docker version`.
+`docker version`. With several engines at once: the four rows of each engine, and each one's info and version.
 */
 export default function EngineView({width, height, focused, startRef}: Props) {
 	const cleanup = useAppState(state => state.cleanup);
 	const index = useAppState(state => selectedIndex(state, 'engine'));
 	const now = useNow(5000);
 	const rows = cleanup.disk ? diskRows(cleanup.disk) : [];
-	const tableHeight = Math.min(height, 6);
+	const several = rows.some(row => row.engine !== undefined);
+	const tableHeight = several
+		? Math.min(height, rows.length + 2, Math.max(6, Math.floor(height / 2)))
+		: Math.min(height, 6);
 	const rest = Math.max(0, height - tableHeight - 1);
 	const side = width >= 100;
+	// Several engines: one that gave no disk usage is named, with why.
+	const missing = (cleanup.disk?.engines ?? [])
+		.filter(engine => engine.error !== undefined)
+		.map(engine => ` · ${sanitize(`${engine.name}: ${engine.error ?? ''}`)}`)
+		.join('');
 	const status = cleanup.diskError
 		? `Disk usage: ${cleanup.diskError}`
 		: cleanup.diskLoading
 			? 'Reading disk usage…'
 			: cleanup.diskAt
-				? `Disk usage as of ${formatAge(now - cleanup.diskAt)} ago · Enter: detail · r: read again`
+				? `Disk usage as of ${formatAge(now - cleanup.diskAt)} ago · Enter: detail · r: read again${missing}`
 				: '';
 	const info = cleanup.info ? infoLines(cleanup.info) : [];
 	const version = cleanup.version ? versionLines(cleanup.version) : [];
@@ -146,9 +229,9 @@ export default function EngineView({width, height, focused, startRef}: Props) {
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Box height={tableHeight} flexShrink={0}>
 				<ResourceTable
-					columns={diskColumns}
+					columns={several ? [engineColumn(rows), ...diskColumns] : diskColumns}
 					rows={rows}
-					rowKey={row => row.kind}
+					rowKey={row => row.key}
 					selectedIndex={index}
 					height={tableHeight}
 					width={width}
@@ -165,7 +248,13 @@ export default function EngineView({width, height, focused, startRef}: Props) {
 			>
 				{status}
 			</Text>
-			{cleanup.systemError ? (
+			{cleanup.engineFigures && cleanup.engineFigures.length > 1 ? (
+				<EachEngine
+					engines={cleanup.engineFigures}
+					width={width}
+					height={rest}
+				/>
+			) : cleanup.systemError ? (
 				<Text wrap="truncate" color={theme.status.error}>
 					{sanitize(cleanup.systemError)}
 				</Text>

@@ -1,4 +1,5 @@
 import {formatAge} from '../../format/duration.js';
+import {ownId} from '../../engine/engine-tags.js';
 import {shortId} from '../../format/text.js';
 import type {NetworkSummary} from '../../engine/cleanup-types.js';
 import {visibleNetworks} from '../../state/cleanup-selectors.js';
@@ -24,14 +25,29 @@ function flags(row: NetworkSummary): string {
 	);
 }
 
-function columns(now: number): ReadonlyArray<Column<NetworkSummary>> {
+/**
+With several engines at once: which one the network is on, and `(stale)` while that engine does not answer.
+*/
+const engineColumn: Column<NetworkSummary> = {
+	header: 'ENGINE',
+	width: 10,
+	flex: 1,
+	text: row => `${row.stale ? '(stale) ' : ''}${row.engine ?? ''}`,
+	color: row => (row.stale ? theme.status.warning : theme.text.secondary),
+};
+
+function columns(
+	now: number,
+	several: boolean,
+): ReadonlyArray<Column<NetworkSummary>> {
 	return [
+		...(several ? [engineColumn] : []),
 		{header: 'NAME', width: 12, flex: 2, text: row => row.name},
 		{
 			header: 'NETWORK ID',
 			width: 12,
 			hideBelow: 90,
-			text: row => shortId(row.id),
+			text: row => shortId(ownId(row.id)),
 			color: () => theme.text.secondary,
 		},
 		{header: 'DRIVER', width: 7, text: row => row.driver},
@@ -73,7 +89,8 @@ function columns(now: number): ReadonlyArray<Column<NetworkSummary>> {
 }
 
 /**
-The Networks pane: `docker network ls` with subnets and the containers attached, with their addresses.
+The Networks pane: `docker network ls` with subnets and the containers attached, with their addresses; with
+several engines at once, every engine's networks with an ENGINE column.
 */
 export default function NetworksView({
 	width,
@@ -93,10 +110,11 @@ export default function NetworksView({
 			? `No network matches “${filter}”.`
 			: 'No networks.';
 	const sort = useAppState(state => state.ui.sort.networks);
+	const several = useAppState(state => state.engines !== undefined);
 	return (
 		<ResourceTable
 			sort={sort}
-			columns={columns(now)}
+			columns={columns(now, several)}
 			rows={rows}
 			rowKey={row => row.id}
 			selectedIndex={index}

@@ -154,6 +154,11 @@ export default function PruneView({
 			<Text bold color={theme.text.title}>
 				{' Cleanup: what a prune would remove'}
 			</Text>
+			{overlay.data?.engine ? (
+				<Text color={theme.status.warning}>
+					{` on ${sanitize(overlay.data.engine.name)} only (the first of ${overlay.data.engine.of} engines)`}
+				</Text>
+			) : undefined}
 			<Text color={theme.text.secondary}>
 				{`  ${filters ? `filters: ${sanitize(filters)}` : 'no filters'} (f)`}
 			</Text>

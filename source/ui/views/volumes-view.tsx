@@ -25,8 +25,10 @@ function columns(
 	now: number,
 	sizes: ReadonlyMap<string, number>,
 	sized: boolean,
+	several: boolean,
 ): ReadonlyArray<Column<VolumeSummary>> {
 	return [
+		...(several ? [engineColumn] : []),
 		{
 			header: 'VOLUME NAME',
 			width: 14,
@@ -87,7 +89,19 @@ function columns(
 }
 
 /**
-The Volumes pane: `docker volume ls` with sizes (from the disk usage) and the containers that mount each one.
+With several engines at once: which one the volume is on, and `(stale)` while that engine does not answer.
+*/
+const engineColumn: Column<VolumeSummary> = {
+	header: 'ENGINE',
+	width: 10,
+	flex: 1,
+	text: row => `${row.stale ? '(stale) ' : ''}${row.engine ?? ''}`,
+	color: row => (row.stale ? theme.status.warning : theme.text.secondary),
+};
+
+/**
+The Volumes pane: `docker volume ls` with sizes (from the disk usage) and the containers that mount each one;
+with several engines at once, every engine's volumes with an ENGINE column.
 */
 export default function VolumesView({width, height, focused, startRef}: Props) {
 	const rows = useAppState(visibleVolumes);
@@ -105,10 +119,11 @@ export default function VolumesView({width, height, focused, startRef}: Props) {
 			? `No volume matches “${filter}”.`
 			: `No volumes.${createKey ? ` ${createKey} creates one.` : ''}`;
 	const sort = useAppState(state => state.ui.sort.volumes);
+	const several = useAppState(state => state.engines !== undefined);
 	return (
 		<ResourceTable
 			sort={sort}
-			columns={columns(now, sizes, sized)}
+			columns={columns(now, sizes, sized, several)}
 			rows={rows}
 			rowKey={row => row.name}
 			selectedIndex={index}
