@@ -9,6 +9,7 @@ import {nextSort} from './sort.js';
 import reduceShell from './shell-reducer.js';
 import reduceInspector from './inspector-reducer.js';
 import {isInspectorAction} from './inspector-types.js';
+import reduceConfigView, {isConfigViewAction} from './config-view.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
 import reduceCleanup, {isCleanupAction} from './cleanup-reducer.js';
 import reduceEngine, {isEngineAction} from './engine-reducer.js';
@@ -106,6 +107,11 @@ function reduce(state: AppState, action: Action): AppState {
 
 	if (isInspectorAction(action)) {
 		const ui = reduceInspector(state.ui, action);
+		return ui === state.ui ? state : {...state, ui};
+	}
+
+	if (isConfigViewAction(action)) {
+		const ui = reduceConfigView(state.ui, action);
 		return ui === state.ui ? state : {...state, ui};
 	}
 
@@ -291,6 +297,10 @@ function reduce(state: AppState, action: Action): AppState {
 
 		case 'ui/toggle-show-all': {
 			return withUi(state, {showAll: !state.ui.showAll});
+		}
+
+		case 'ui/toggle-stats-columns': {
+			return withUi(state, {statsColumns: !state.ui.statsColumns});
 		}
 
 		case 'ui/filter-open': {
