@@ -118,6 +118,7 @@ try {
 		escapeKey: settings.escapeKey,
 		mouse: settings.mouse,
 		maskSecrets: settings.maskSecrets,
+		statsColumns: settings.statsColumns,
 		readOnlyContexts: settings.readOnlyContexts,
 		keymap: settings.keymap,
 		theme: settings.theme,

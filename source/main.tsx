@@ -17,6 +17,8 @@ import reducer from './state/reducer.js';
 import {createStore} from './state/store.js';
 import {createShellSessions} from './shell/sessions.js';
 import {createInspectorFeed} from './inspector/feed.js';
+import {createRowStats} from './inspector/row-stats.js';
+import {terminalClipboard} from './terminal/clipboard.js';
 import startSync from './state/sync.js';
 import startCleanupSync from './state/cleanup-sync.js';
 import {initialState} from './state/types.js';
@@ -78,6 +80,11 @@ export type RunOptions = {
 	@default true
 	*/
 	readonly maskSecrets?: boolean;
+	/**
+	Containers starts with its CPU and MEM columns shown (`m` toggles them).
+	@default false
+	*/
+	readonly statsColumns?: boolean;
 };
 
 /**
@@ -168,6 +175,7 @@ export default async function run(options: RunOptions): Promise<number> {
 			{
 				...(context === undefined ? {} : {context}),
 				...(why ? {readOnly: true} : {}),
+				...(options.statsColumns ? {statsColumns: true} : {}),
 				sort: readSortFile(sortFile),
 			},
 		),
@@ -258,6 +266,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		},
 	});
 	const inspector = createInspectorFeed(engine, store);
+	const rowStats = createRowStats(engine);
 	const frames = createFrameSignal();
 	// Ink's frames reach the terminal through this, which writes only the lines that changed.
 	const output = createInkOutput(process.stdout);
@@ -272,6 +281,9 @@ export default async function run(options: RunOptions): Promise<number> {
 				shells: options.shells,
 				keys: createShellKeys(),
 				inspector,
+				rowStats,
+				// Between Ink's frames: an OSC sequence moves no cursor and draws nothing.
+				clipboard: terminalClipboard(data => process.stdout.write(data)),
 				maskSecrets: options.maskSecrets ?? true,
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				historyFile,
@@ -315,6 +327,7 @@ export default async function run(options: RunOptions): Promise<number> {
 			stopKeepingSort,
 			() => stopCleanupSync(),
 			inspector.stop,
+			rowStats.stop,
 			restore,
 		]) {
 			try {
@@ -367,6 +380,7 @@ export default async function run(options: RunOptions): Promise<number> {
 		stopKeepingSort();
 		stopCleanupSync();
 		inspector.stop();
+		rowStats.stop();
 		instance.cleanup();
 		output.dispose();
 		restore();

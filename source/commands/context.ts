@@ -3,6 +3,7 @@ import type {Engine} from '../engine/types.js';
 import type {InspectorFeed} from '../inspector/feed.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {Store} from '../state/store.js';
+import type {Clipboard} from '../terminal/clipboard.js';
 
 /**
 What a command may use. Commands call the engine and dispatch UI state (overlays, flashes, busy rows); they never
@@ -45,6 +46,10 @@ export type CommandContext = {
 	The docker contexts and switching between engines; absent in tests that do not need them.
 	*/
 	readonly contexts?: ContextService;
+	/**
+	The terminal's clipboard (OSC 52), for `y`; absent where there is no terminal to write to.
+	*/
+	readonly clipboard?: Clipboard;
 };
 
 /**

@@ -6,6 +6,7 @@ import {chooseContext} from './contexts.js';
 import {performRemoveImage, performRemoveImages} from './images.js';
 import {chooseInCleanupDialog} from './cleanup-submit.js';
 import {runComposeVerb} from './projects.js';
+import {choosePort} from './open-port.js';
 
 const killSignals = new Set<string>([
 	'SIGKILL',
@@ -104,6 +105,11 @@ export const chooseInDialog: Command = async context => {
 		case 'context': {
 			await chooseContext(context, purpose.step, item.id, purpose.names);
 			break;
+		}
+
+		case 'open-port': {
+			await choosePort(context, item.id);
+			return;
 		}
 
 		case 'compose': {

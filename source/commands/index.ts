@@ -16,6 +16,8 @@ import {transferCommands} from './transfer-commands.js';
 import {cleanupCommands, openCleanupDetails} from './cleanup-commands.js';
 import {cancelCleanupForm} from './cleanup-submit.js';
 import {inspectorCommands} from './inspector.js';
+import {openPort} from './open-port.js';
+import {configTab} from './config-tab.js';
 import {projectCommands} from './project-commands.js';
 import {projectsEnter} from './projects.js';
 import type {CommandId} from '../keymap/keymap.js';
@@ -147,6 +149,18 @@ export const commands: Record<CommandId, Command> = {
 			level: 'info',
 		});
 	},
+	'containers.open-port': openPort,
+	'inspector.open-port': openPort,
+	'containers.stats-columns'({store}) {
+		store.dispatch({type: 'ui/toggle-stats-columns'});
+		store.dispatch({
+			type: 'ui/flash',
+			text: store.getState().ui.statsColumns
+				? 'CPU and MEM columns: one stats stream per running container on screen'
+				: 'CPU and MEM columns off: their stats streams are closed',
+			level: 'info',
+		});
+	},
 	'container.shell': openForSelected('exec'),
 	'container.attach': openForSelected('attach'),
 	'shell.focus': focusShell,
@@ -251,6 +265,7 @@ export const commands: Record<CommandId, Command> = {
 	...transferCommands,
 	...cleanupCommands,
 	...inspectorCommands,
+	...configTab(inspectorCommands),
 	...lineCommands,
 	...projectCommands,
 };

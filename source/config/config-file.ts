@@ -49,6 +49,10 @@ export type FileConfig = {
 	readonly mouse?: boolean;
 	readonly color?: boolean;
 	readonly maskSecrets?: boolean;
+	/**
+	Containers starts with its CPU and MEM columns (`m` toggles them).
+	*/
+	readonly statsColumns?: boolean;
 	readonly theme?: ThemeName;
 	readonly colors: Readonly<Partial<Record<ColorRole, string>>>;
 	readonly keys: readonly KeyOverride[];
@@ -88,6 +92,7 @@ export const topLevelKeys = [
 	'mouse',
 	'color',
 	'mask-secrets',
+	'stats-columns',
 	'theme',
 	'colors',
 	'keys',
@@ -215,6 +220,7 @@ export function parseConfig(text: string, file: string): FileConfig {
 		mouse?: boolean;
 		color?: boolean;
 		maskSecrets?: boolean;
+		statsColumns?: boolean;
 		theme?: ThemeName;
 		colors: Partial<Record<ColorRole, string>>;
 		keys: KeyOverride[];
@@ -350,6 +356,15 @@ export function parseConfig(text: string, file: string): FileConfig {
 				const mask = boolean(value, name);
 				if (mask !== undefined) {
 					result.maskSecrets = mask;
+				}
+
+				break;
+			}
+
+			case 'stats-columns': {
+				const columns = boolean(value, name);
+				if (columns !== undefined) {
+					result.statsColumns = columns;
 				}
 
 				break;

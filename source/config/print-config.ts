@@ -41,6 +41,7 @@ export function printConfig(settings: Settings, defaultFile: string): string {
 		mouse: settings.mouse,
 		color: settings.color,
 		'mask-secrets': settings.maskSecrets,
+		'stats-columns': settings.statsColumns,
 		theme: settings.theme,
 		colors: roleColors(makeTheme(settings.theme, settings.config.colors)),
 		keys,

@@ -33,9 +33,11 @@ export const defaults = {
 	mouse: true,
 	color: true,
 	maskSecrets: true,
+	statsColumns: false,
 	theme: 'dark',
 } as const satisfies {
 	maskSecrets: boolean;
+	statsColumns: boolean;
 	shell: readonly string[];
 	escapeKey: string;
 	readOnly: boolean;
@@ -72,6 +74,10 @@ export type Settings = {
 	Values that look secret stay masked until revealed (`v` in details).
 	*/
 	readonly maskSecrets: boolean;
+	/**
+	Containers starts with its CPU and MEM columns (`m` toggles them).
+	*/
+	readonly statsColumns: boolean;
 	readonly theme: ThemeName;
 	/**
 	The keymap of this run: the table with the file's `keys:` and the escape key applied.
@@ -128,6 +134,7 @@ export function resolveSettings(
 		color:
 			flags.color ?? config.color ?? (env['NO_COLOR'] ? false : defaults.color),
 		maskSecrets: config.maskSecrets ?? defaults.maskSecrets,
+		statsColumns: config.statsColumns ?? defaults.statsColumns,
 		theme: config.theme ?? defaults.theme,
 		keymap: withEscapeKey(table, escapeKey),
 	};

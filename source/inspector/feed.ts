@@ -57,11 +57,11 @@ export type FeedSnapshot = {
 	*/
 	readonly env?: readonly string[];
 	/**
-	The inspect document, pretty-printed and sanitized, one string per line; secret-looking env values masked
-	unless `reveal`.
+	The inspect document as the engine sent it (untrusted strings: the view sanitizes), with secret-looking env
+	values masked; `configRevealed` unmasked, for `v`.
 	*/
-	readonly config?: readonly string[];
-	readonly configRevealed?: readonly string[];
+	readonly config?: unknown;
+	readonly configRevealed?: unknown;
 	readonly layers?: readonly ImageLayer[];
 	readonly version: number;
 };
@@ -95,6 +95,11 @@ export type FeedOptions = {
 	@default 100
 	*/
 	readonly flushMs?: number;
+	/**
+	How often Config reads a container with a healthcheck again, for its last probes.
+	@default 5000
+	*/
+	readonly healthMs?: number;
 	readonly maxLines?: number;
 	readonly maxBytes?: number;
 };
@@ -170,21 +175,19 @@ const sleep = async (ms: number, signal: AbortSignal) =>
 	});
 
 /**
-Masks env entries inside an inspect document (`Config.Env`), unless `reveal`.
+A copy of an inspect document with its env entries (`Config.Env`) masked where they look secret.
 */
-function configLines(raw: unknown, reveal: boolean): string[] {
+function maskedConfig(raw: unknown): unknown {
 	const masked = JSON.parse(JSON.stringify(raw ?? null)) as Record<
 		string,
 		unknown
 	> | null;
 	const config = masked?.['Config'] as {Env?: unknown} | undefined;
 	if (config && Array.isArray(config.Env)) {
-		config.Env = config.Env.map(entry => maskEnvEntry(String(entry), reveal));
+		config.Env = config.Env.map(entry => maskEnvEntry(String(entry), false));
 	}
 
-	return JSON.stringify(masked, undefined, 2)
-		.split('\n')
-		.map(line => sanitize(line));
+	return masked;
 }
 
 export function createInspectorFeed(
@@ -195,6 +198,7 @@ export function createInspectorFeed(
 	const settleMs = options.settleMs ?? 150;
 	const topMs = options.topMs ?? 2000;
 	const flushMs = options.flushMs ?? 100;
+	const healthMs = options.healthMs ?? 5000;
 	const logs = createLogRing({
 		...(options.maxLines === undefined ? {} : {maxLines: options.maxLines}),
 		...(options.maxBytes === undefined ? {} : {maxBytes: options.maxBytes}),
@@ -473,22 +477,40 @@ export function createInspectorFeed(
 
 				case 'env':
 				case 'config': {
-					const raw = (await engine.inspectRaw(kind, id)) as {
-						Config?: {Env?: unknown};
-					} | null;
-					if (signal.aborted) {
-						return;
-					}
+					// A container with a healthcheck: read again every `healthMs` while Config is shown, for its
+					// probes (the engine sends no event per probe).
+					for (;;) {
+						// eslint-disable-next-line no-await-in-loop
+						const raw = (await engine.inspectRaw(kind, id)) as {
+							Config?: {Env?: unknown};
+							State?: {Health?: unknown; Running?: unknown};
+						} | null;
+						if (signal.aborted) {
+							return;
+						}
 
-					const env = Array.isArray(raw?.Config?.Env)
-						? raw.Config.Env.map(entry => sanitize(String(entry)))
-						: [];
-					patch({
-						env,
-						config: configLines(raw, false),
-						configRevealed: configLines(raw, true),
-					});
-					return;
+						const env = Array.isArray(raw?.Config?.Env)
+							? raw.Config.Env.map(entry => sanitize(String(entry)))
+							: [];
+						patch({
+							env,
+							config: maskedConfig(raw),
+							configRevealed: raw,
+						});
+						if (
+							want.tab !== 'config' ||
+							!raw?.State?.Health ||
+							raw.State.Running !== true
+						) {
+							return;
+						}
+
+						// eslint-disable-next-line no-await-in-loop
+						await sleep(healthMs, signal);
+						if (signal.aborted) {
+							return;
+						}
+					}
 				}
 
 				default:

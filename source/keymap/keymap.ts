@@ -256,6 +256,22 @@ export const keymap = [
 		description: 'Show or hide stopped containers',
 	},
 	{
+		command: 'containers.open-port',
+		keys: ['o'],
+		scope: 'containers',
+		group: 'Containers',
+		description:
+			'Open a published port in the browser ($BROWSER, xdg-open), or show its URL to copy; several: pick one',
+	},
+	{
+		command: 'containers.stats-columns',
+		keys: ['m'],
+		scope: 'containers',
+		group: 'Containers',
+		description:
+			'CPU and MEM columns on or off (a stats stream per running row on screen, none for the rest)',
+	},
+	{
 		command: 'list.mark',
 		keys: ['space'],
 		scope: 'list',
@@ -1034,6 +1050,28 @@ export const keymap = [
 		description: 'Inspector on Config (the inspect document), keys to it',
 	},
 	{
+		command: 'inspector.open-port',
+		keys: ['o'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: "In the inspector: open the container's published port",
+	},
+	{
+		command: 'inspector.fold',
+		keys: ['enter'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description: 'Config: fold or unfold the object or array under the cursor',
+	},
+	{
+		command: 'inspector.copy',
+		keys: ['y'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description:
+			'Config: copy the value under the cursor to the clipboard (OSC 52, works over SSH)',
+	},
+	{
 		command: 'inspector.next-tab',
 		keys: [']'],
 		scope: 'inspector-pane',
@@ -1147,14 +1185,15 @@ export const keymap = [
 		keys: ['left', 'h'],
 		scope: 'inspector',
 		group: 'Inspector',
-		description: 'Logs without wrap: scroll sideways left',
+		description:
+			'Logs without wrap: scroll sideways left; Config: fold, or up to the parent',
 	},
 	{
 		command: 'inspector.right',
 		keys: ['right', 'l'],
 		scope: 'inspector',
 		group: 'Inspector',
-		description: 'Logs without wrap: scroll sideways right',
+		description: 'Logs without wrap: scroll sideways right; Config: unfold',
 	},
 	{
 		command: 'inspector.search',
@@ -1162,7 +1201,7 @@ export const keymap = [
 		scope: 'inspector',
 		group: 'Inspector',
 		description:
-			'Search the logs (highlighted; upper case in it: case-sensitive)',
+			'Search the logs or the Config document (highlighted; upper case in it: case-sensitive)',
 		hint: 'search',
 	},
 	{
@@ -1170,14 +1209,14 @@ export const keymap = [
 		keys: ['n'],
 		scope: 'inspector',
 		group: 'Inspector',
-		description: 'Next match (older)',
+		description: 'Next match (older in Logs, further down in Config)',
 	},
 	{
 		command: 'inspector.previous-match',
 		keys: ['N'],
 		scope: 'inspector',
 		group: 'Inspector',
-		description: 'Previous match (newer)',
+		description: 'Previous match (newer in Logs, further up in Config)',
 	},
 	{
 		command: 'inspector.filter',

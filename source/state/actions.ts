@@ -23,6 +23,7 @@ import type {EngineAction} from './engine-reducer.js';
 import type {InspectorAction} from './inspector-types.js';
 import type {CommandLineAction} from './command-line-reducer.js';
 import type {ProjectsAction} from './project-logs.js';
+import type {ConfigViewAction} from './config-view.js';
 
 /**
 Changes to the shell pane. `id` names the session an outcome is about: outcomes of a session the pane no longer
@@ -93,6 +94,8 @@ export type Action =
 	| {readonly type: 'ui/move'; readonly to: number | 'top' | 'bottom'}
 	| {readonly type: 'ui/select'; readonly pane: PaneId; readonly key: string}
 	| {readonly type: 'ui/toggle-show-all'}
+	/** The CPU and MEM columns of Containers on or off. */
+	| {readonly type: 'ui/toggle-stats-columns'}
 	/** Sort the current list by the next (1) or previous (-1) column, or the other way round (0). */
 	| {readonly type: 'ui/sort'; readonly step: -1 | 0 | 1}
 	| {readonly type: 'ui/filter-open'}
@@ -179,4 +182,5 @@ export type Action =
 	| CleanupAction
 	| EngineAction
 	| CommandLineAction
-	| ProjectsAction;
+	| ProjectsAction
+	| ConfigViewAction;

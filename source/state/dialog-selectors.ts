@@ -39,6 +39,10 @@ export function dialogTargets(purpose: DialogPurpose): {
 			return {pane: 'containers', targets: []};
 		}
 
+		case 'open-port': {
+			return {pane: 'containers', targets: [purpose.target]};
+		}
+
 		case 'compose': {
 			// `down` names no objects of its own: what it removes is listed in its notes.
 			return {pane: 'containers', targets: []};

@@ -5,6 +5,7 @@ import {rowKeys, selectedIndex} from './selectors.js';
 import reduceUi, {withSelection} from './ui-reducer.js';
 import reduceInspector from './inspector-reducer.js';
 import {isInspectorAction} from './inspector-types.js';
+import reduceConfigView, {isConfigViewAction} from './config-view.js';
 import reduceTransfer, {isTransferAction} from './transfer-reducer.js';
 import reduceCleanup, {isCleanupAction} from './cleanup-reducer.js';
 import reduceEngine, {isEngineAction} from './engine-reducer.js';
@@ -95,6 +96,11 @@ function reduce(state: AppState, action: Action): AppState {
 
 	if (isInspectorAction(action)) {
 		const ui = reduceInspector(state.ui, action);
+		return ui === state.ui ? state : {...state, ui};
+	}
+
+	if (isConfigViewAction(action)) {
+		const ui = reduceConfigView(state.ui, action);
 		return ui === state.ui ? state : {...state, ui};
 	}
 

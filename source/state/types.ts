@@ -27,6 +27,7 @@ import type {InspectorPane} from './inspector-types.js';
 import type {CommandLine, LogEntry} from './command-line-types.js';
 import {defaultSort, type SortOrder} from './sort.js';
 import type {ProjectLogsOverlay} from './project-logs.js';
+import type {ConfigView} from './config-view.js';
 
 /**
 The live lists, and the Engine pane (disk usage, info, version).
@@ -250,6 +251,10 @@ export type DialogPurpose =
 			readonly step: 'choose' | 'shell-open';
 			readonly names?: readonly string[];
 	  }
+	/**
+	`o` on a container that publishes several TCP ports: a choice per URL (`url:…`).
+	*/
+	| {readonly type: 'open-port'; readonly target: Target}
 	| {
 			readonly type: 'compose';
 			readonly verb: 'down';
@@ -390,6 +395,11 @@ export type UiState = {
 	*/
 	readonly sort: Readonly<Record<PaneId, SortOrder>>;
 	readonly showAll: boolean;
+	/**
+	Containers has CPU and MEM columns (`m`, `stats-columns:` in the config file), fed by a stats stream per
+	running row on screen (`inspector/row-stats.ts`).
+	*/
+	readonly statsColumns?: boolean;
 	readonly filters: Readonly<Record<PaneId, string>>;
 	/**
 	The filter prompt of the current pane is open and takes the keys.
@@ -442,6 +452,10 @@ export type UiState = {
 	Projects and services folded in the Projects pane (`state/projects.ts` keys).
 	*/
 	readonly collapsed?: ReadonlySet<string>;
+	/**
+	The inspector's Config tab: cursor, folds and search (`config-view.ts`).
+	*/
+	readonly configView?: ConfigView;
 };
 
 /**
@@ -499,6 +513,7 @@ export function initialState(
 	host: string,
 	options: {
 		readonly showAll?: boolean;
+		readonly statsColumns?: boolean;
 		readonly sort?: Readonly<Partial<Record<PaneId, SortOrder>>>;
 		readonly context?: string;
 		readonly readOnly?: boolean;
@@ -519,6 +534,7 @@ export function initialState(
 			pane: 'containers',
 			sort: {...defaultSort, ...options.sort},
 			showAll: options.showAll ?? true,
+			...(options.statsColumns ? {statsColumns: true} : {}),
 			filters: {
 				containers: '',
 				images: '',

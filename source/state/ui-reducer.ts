@@ -4,6 +4,7 @@ import type {CleanupAction} from './cleanup-reducer.js';
 import type {CommandLineAction} from './command-line-reducer.js';
 import type {EngineAction} from './engine-reducer.js';
 import type {InspectorAction} from './inspector-types.js';
+import type {ConfigViewAction} from './config-view.js';
 import reduceOverlay from './overlay-reducer.js';
 import type {PictureAction} from './picture-reducer.js';
 import type {ProjectsAction} from './project-logs.js';
@@ -23,6 +24,7 @@ export type UiAction = Exclude<
 	| CleanupAction
 	| EngineAction
 	| InspectorAction
+	| ConfigViewAction
 	| CommandLineAction
 	| ProjectsAction
 	| {readonly type: 'serial/take'}
@@ -80,6 +82,10 @@ export default function reduceUi(state: AppState, action: UiAction): AppState {
 
 		case 'ui/toggle-show-all': {
 			return withUi(state, {showAll: !state.ui.showAll});
+		}
+
+		case 'ui/toggle-stats-columns': {
+			return withUi(state, {statsColumns: !state.ui.statsColumns});
 		}
 
 		case 'ui/filter-open': {

@@ -28,6 +28,7 @@ import {
 import useInputRouter from './hooks/use-input-router.js';
 import {hitTest} from './hit-test.js';
 import {isMarkable, type PaneId} from '../state/types.js';
+import {engineHostOf} from '../format/port-urls.js';
 import useNow from './hooks/use-now.js';
 import useTerminalSize from './hooks/use-terminal-size.js';
 import {layoutBody} from './layout.js';
@@ -263,6 +264,11 @@ export default function App() {
 				now={now}
 				reveal={ui.overlay.reveal === true || !maskSecrets}
 				wrap={ui.overlay.wrap === true}
+				engineHost={
+					target.pane === 'containers'
+						? engineHostOf(state, state.containers.get(target.id) ?? {})
+						: state.connection.host
+				}
 			/>
 		);
 	} else if (ui.overlay?.kind === 'form') {

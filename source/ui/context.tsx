@@ -7,12 +7,14 @@ import {
 import type {ContextService} from '../commands/context.js';
 import type {Engine} from '../engine/types.js';
 import type {InspectorFeed} from '../inspector/feed.js';
+import type {RowStats} from '../inspector/row-stats.js';
 import type {ShellSessions} from '../shell/sessions.js';
 import type {DirectDraw} from './direct-region.js';
 import type {ShellKeys} from '../input/shell-keys.js';
 import type {EscapeKey} from '../keymap/escape-key.js';
 import type {Binding} from '../keymap/keymap.js';
 import type {Store} from '../state/store.js';
+import type {Clipboard} from '../terminal/clipboard.js';
 import type {AppState} from '../state/types.js';
 
 /**
@@ -58,6 +60,15 @@ export type AppServices = {
 	What the inspector pane shows, followed from the engine for what is on screen (`inspector/feed.ts`).
 	*/
 	readonly inspector?: InspectorFeed;
+	/**
+	The CPU and MEM columns' stats streams, for the running rows on screen (`inspector/row-stats.ts`); absent:
+	the columns show no figures.
+	*/
+	readonly rowStats?: RowStats;
+	/**
+	The real terminal's clipboard (OSC 52), for `y`.
+	*/
+	readonly clipboard?: Clipboard;
 	/**
 	Values that look secret (`format/secrets.ts`) are masked wherever they are shown until revealed (`v` in
 	details). The config file can turn masking off.

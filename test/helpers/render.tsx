@@ -5,7 +5,12 @@ import {
 	createInspectorFeed,
 	type FeedOptions,
 } from '../../source/inspector/feed.js';
+import {
+	createRowStats,
+	type RowStatsOptions,
+} from '../../source/inspector/row-stats.js';
 import reducer from '../../source/state/reducer.js';
+import type {Clipboard} from '../../source/terminal/clipboard.js';
 import {createStore, type Store} from '../../source/state/store.js';
 import startSync from '../../source/state/sync.js';
 import startCleanupSync from '../../source/state/cleanup-sync.js';
@@ -35,6 +40,11 @@ export function renderApp(
 		*/
 		keymap?: readonly Binding[];
 		inspector?: FeedOptions;
+		rowStats?: RowStatsOptions;
+		/**
+		Where `y` copies to (the real app writes OSC 52 to the terminal).
+		*/
+		clipboard?: Clipboard;
 	} = {},
 ) {
 	const store: Store = createStore(reducer, initialState(engine.host));
@@ -52,6 +62,12 @@ export function renderApp(
 		flushMs: 10,
 		...options.inspector,
 	});
+	const rowStats = createRowStats(engine, {
+		settleMs: 20,
+		flushMs: 20,
+		retryMs: 50,
+		...options.rowStats,
+	});
 	const instance = inkRender(
 		<ServicesProvider
 			value={{
@@ -62,6 +78,8 @@ export function renderApp(
 				shells: ['/bin/bash', '/bin/sh'],
 				keys: createShellKeys(),
 				inspector,
+				rowStats,
+				...(options.clipboard ? {clipboard: options.clipboard} : {}),
 				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
 				...(options.keymap ? {keymap: options.keymap} : {}),
 			}}
@@ -74,10 +92,12 @@ export function renderApp(
 		store,
 		sessions,
 		inspector,
+		rowStats,
 		cleanup() {
 			stopSync();
 			stopCleanupSync();
 			inspector.stop();
+			rowStats.stop();
 			instance.unmount();
 			instance.cleanup();
 		},

@@ -13,7 +13,10 @@ test('every container and image action is marked mutating (disabled by --read-on
 			binding.command !== 'containers.toggle-all' &&
 			// Reads that --read-only keeps: searching Docker Hub, browsing a container's files.
 			binding.command !== 'registry.search' &&
-			binding.command !== 'containers.files',
+			binding.command !== 'containers.files' &&
+			// Looks only: the CPU and MEM columns, a published port in the browser.
+			binding.command !== 'containers.stats-columns' &&
+			binding.command !== 'containers.open-port',
 	);
 	assert.ok(actions.length >= 11);
 	for (const binding of actions) {

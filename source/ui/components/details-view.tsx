@@ -1,7 +1,11 @@
 import {Box, Text} from 'ink';
 import formatBytes from '../../format/bytes.js';
 import {formatAge} from '../../format/duration.js';
-import formatPorts from '../../format/ports.js';
+import {
+	bindingText,
+	portUrls,
+	publishedBindings,
+} from '../../format/port-urls.js';
 import {masked, maskEnvEntry} from '../../format/secrets.js';
 import {shortId, truncate, wrapText} from '../../format/text.js';
 import sanitize from '../../format/printable.js';
@@ -27,6 +31,11 @@ type Props = {
 	@default false
 	*/
 	readonly wrap?: boolean;
+	/**
+	The address of the container's engine, for the URLs of its published ports.
+	@default 'unix:///var/run/docker.sock'
+	*/
+	readonly engineHost?: string;
 };
 
 export type Line = {
@@ -55,6 +64,7 @@ export function detailsLines(
 	now: number,
 	width: number,
 	reveal = false,
+	engineHost = 'unix:///var/run/docker.sock',
 ): Line[] {
 	const env = (entries: readonly string[]) =>
 		entries.map(entry => maskEnvEntry(entry, reveal));
@@ -90,7 +100,7 @@ export function detailsLines(
 					text: `${c.tty ? 'tty' : 'no tty'}, ${c.openStdin ? 'stdin open' : 'no stdin'}`,
 				},
 				{label: 'Restart', text: c.restartPolicy || 'no'},
-				{label: 'Ports', text: formatPorts(c.ports) || '-'},
+				...list('Ports', portLines(c.ports, engineHost)),
 				...list(
 					'Networks',
 					c.networks.map(network => `${network.name} ${network.ipAddress}`),
@@ -165,6 +175,30 @@ export function detailsLines(
 	}
 }
 
+/**
+Each published port with the host address it is bound to and the URL `o` opens (TCP), then the ports only
+exposed.
+*/
+export function portLines(
+	ports: Parameters<typeof publishedBindings>[0],
+	engineHost: string,
+): string[] {
+	const urls = portUrls(ports, engineHost);
+	const published = publishedBindings(ports).map(port => {
+		const text = bindingText(port);
+		const url = urls.find(each => each.bindings.split(', ').includes(text));
+		return url && url.bindings.startsWith(text) ? `${text}  ${url.url}` : text;
+	});
+	const exposed = [
+		...new Set(
+			ports
+				.filter(port => port.publicPort === undefined)
+				.map(port => `${port.privatePort}/${port.protocol} (not published)`),
+		),
+	];
+	return [...published, ...exposed];
+}
+
 const labelWidth = 12;
 
 /**
@@ -208,11 +242,12 @@ export default function DetailsView({
 	now,
 	reveal = false,
 	wrap = false,
+	engineHost,
 }: Props) {
 	const lines: Line[] = error
 		? [{text: error, color: theme.status.error}]
 		: data
-			? detailsLines(data, now, width, reveal)
+			? detailsLines(data, now, width, reveal, engineHost)
 			: [{text: 'Loading…', color: theme.text.secondary}];
 	const rows = detailsRows(lines, width, wrap);
 	const hidden = reveal

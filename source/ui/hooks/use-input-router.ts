@@ -84,6 +84,7 @@ const useInputRouter = ({
 		historyFile,
 		contexts,
 		inspector,
+		clipboard,
 	} = services;
 	const escapeKey = services.escapeKey ?? defaultEscapeKey;
 	const router = useMemo(
@@ -101,6 +102,7 @@ const useInputRouter = ({
 						shells,
 						...(contexts ? {contexts} : {}),
 						...(inspector ? {inspector} : {}),
+						...(clipboard ? {clipboard} : {}),
 						readOnly,
 						...(historyFile ? {historyFile} : {}),
 						pageSize: () => latest.current.pageSize(),
@@ -129,6 +131,7 @@ const useInputRouter = ({
 			historyFile,
 			contexts,
 			inspector,
+			clipboard,
 		],
 	);
 

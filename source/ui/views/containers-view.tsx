@@ -1,11 +1,19 @@
+import {useRef} from 'react';
+import formatBytes from '../../format/bytes.js';
 import {formatAge} from '../../format/duration.js';
+import {healthOf} from '../../format/health.js';
 import formatPorts from '../../format/ports.js';
+import type {RowStat} from '../../inspector/row-stats.js';
 import {selectedIndex, visibleContainers} from '../../state/selectors.js';
 import type {Busy, ContainerRow} from '../../state/types.js';
-import ResourceTable, {type Column} from '../components/resource-table.js';
+import ResourceTable, {
+	type Column,
+	windowStart,
+} from '../components/resource-table.js';
 import {useAppState} from '../context.js';
 import useNow from '../hooks/use-now.js';
 import useRowMarks from '../hooks/use-row-marks.js';
+import useRowStats from '../hooks/use-row-stats.js';
 import {containerStateColor, theme} from '../theme.js';
 import {useKeyFor} from '../hooks/use-keymap.js';
 
@@ -31,6 +39,92 @@ export function stateText(container: ContainerRow): string {
 	}
 
 	return container.state;
+}
+
+/**
+The STATE column: `stateText`, except that a running container with a healthcheck says its health instead of
+`running`: `healthy`, `unhealthy`, `starting` (no probe has passed yet).
+*/
+export function stateWithHealth(container: ContainerRow): string {
+	return container.state === 'running'
+		? (healthOf(container.status) ?? 'running')
+		: stateText(container);
+}
+
+function stateColor(container: ContainerRow): string {
+	const health =
+		container.state === 'running' ? healthOf(container.status) : undefined;
+	return health === 'unhealthy'
+		? theme.status.error
+		: health === 'starting'
+			? theme.status.warning
+			: containerStateColor[container.state];
+}
+
+/**
+CPU as `docker stats` shows it: of one CPU, so a container busy on two shows 200%.
+*/
+export function cpuText(stat: RowStat | undefined): string {
+	if (stat?.cpuPercent === undefined) {
+		return stat ? '…' : '';
+	}
+
+	const value = stat.cpuPercent;
+	return `${value < 100 ? value.toFixed(1) : Math.round(value)}%`;
+}
+
+/**
+Memory in use (less the page cache, as `docker stats`) and its share of the limit: `45.1MB 2.3%`.
+*/
+export function memoryText(stat: RowStat | undefined): string {
+	if (!stat) {
+		return '';
+	}
+
+	const bytes = formatBytes(stat.memoryUsage);
+	if (stat.memoryLimit <= 0) {
+		return bytes;
+	}
+
+	const percent = (stat.memoryUsage / stat.memoryLimit) * 100;
+	return `${bytes} ${percent < 10 ? percent.toFixed(1) : Math.round(percent)}%`;
+}
+
+/**
+The CPU and MEM columns: figures for running rows on screen, `-` for the others.
+*/
+function statsColumns(
+	stats: ReadonlyMap<string, RowStat>,
+): ReadonlyArray<Column<ContainerRow>> {
+	const idle = (row: ContainerRow) => row.state !== 'running';
+	return [
+		{
+			header: 'CPU',
+			width: 6,
+			align: 'right',
+			text: row => (idle(row) ? '-' : cpuText(stats.get(row.id)) || '…'),
+			color(row) {
+				const cpu = stats.get(row.id)?.cpuPercent;
+				return cpu !== undefined && cpu >= 90
+					? theme.status.warning
+					: theme.text.secondary;
+			},
+		},
+		{
+			header: 'MEM',
+			width: 11,
+			align: 'right',
+			text: row => (idle(row) ? '-' : memoryText(stats.get(row.id)) || '…'),
+			color(row) {
+				const stat = stats.get(row.id);
+				return stat &&
+					stat.memoryLimit > 0 &&
+					stat.memoryUsage / stat.memoryLimit >= 0.9
+					? theme.status.warning
+					: theme.text.secondary;
+			},
+		},
+	];
 }
 
 /**
@@ -67,6 +161,7 @@ function columns(
 	now: number,
 	busy: ReadonlyMap<string, Busy>,
 	several: boolean,
+	stats: ReadonlyMap<string, RowStat> | undefined,
 ): ReadonlyArray<Column<ContainerRow>> {
 	return [
 		...(several ? [engineColumn] : []),
@@ -83,15 +178,16 @@ function columns(
 			width: 12,
 			text(row) {
 				const action = busy.get(row.id);
-				return action ? `${action.verb}…` : stateText(row);
+				return action ? `${action.verb}…` : stateWithHealth(row);
 			},
 			color: row =>
 				busy.has(row.id)
 					? theme.status.warning
 					: row.stale
 						? theme.text.secondary
-						: containerStateColor[row.state],
+						: stateColor(row),
 		},
+		...(stats ? statsColumns(stats) : []),
 		{
 			header: 'UPTIME',
 			width: 6,
@@ -131,6 +227,24 @@ export default function ContainersView({
 	const several = useAppState(state => state.engines !== undefined);
 	const {marked, busy, badges} = useRowMarks('containers');
 	const showAllKey = useKeyFor('containers.toggle-all');
+	const ownStart = useRef(0);
+	const start = startRef ?? ownStart;
+	const withStats = useAppState(state => state.ui.statsColumns === true);
+	// The rows the table will show (it keeps its window where it was unless the selection leaves it): a stats
+	// stream for each running one, none for the rest.
+	const first = windowStart(
+		start.current,
+		index,
+		Math.max(0, height - 1),
+		rows.length,
+	);
+	const shownRunning = withStats
+		? rows
+				.slice(first, first + Math.max(0, height - 1))
+				.filter(row => row.state === 'running' && !row.stale)
+				.map(row => row.id)
+		: undefined;
+	const stats = useRowStats(shownRunning);
 	const empty = !loaded
 		? 'Loading containers…'
 		: filter
@@ -140,14 +254,14 @@ export default function ContainersView({
 				: `No running containers.${showAllKey ? ` Press ${showAllKey} to show stopped ones too.` : ''}`;
 	return (
 		<ResourceTable
-			columns={columns(now, busy, several)}
+			columns={columns(now, busy, several, withStats ? stats : undefined)}
 			rows={rows}
 			rowKey={row => row.id}
 			selectedIndex={index}
 			height={height}
 			width={width}
 			focused={focused}
-			{...(startRef ? {startRef} : {})}
+			startRef={start}
 			marked={marked}
 			badges={badges}
 			sort={sort}

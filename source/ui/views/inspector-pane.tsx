@@ -1,7 +1,10 @@
 import {Box, Text} from 'ink';
-import {useLayoutEffect, useMemo, useSyncExternalStore} from 'react';
+import {useLayoutEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import type {FeedSnapshot, InspectorFeed} from '../../inspector/feed.js';
 import {shownLogs} from '../../inspector/log-window.js';
+import {compileQuery} from '../../inspector/log-search.js';
+import {emptyConfigView} from '../../state/config-view.js';
+import {engineHostOf} from '../../format/port-urls.js';
 import {inspectorTab, inspectorTabs} from '../../state/inspector-reducer.js';
 import {
 	type InspectorPane as Pane,
@@ -15,8 +18,9 @@ import StyledRows, {
 	type StyledRow,
 	wrapRow,
 } from '../components/styled-rows.js';
+import {configWindow, healthRows, portRows} from '../config-rows.js';
+import {windowStart} from '../components/resource-table.js';
 import {
-	configRows,
 	diffRows,
 	envRows,
 	layerRows,
@@ -24,7 +28,7 @@ import {
 	statsRows,
 	topRows,
 } from '../inspector-rows.js';
-import {useServices} from '../context.js';
+import {useAppState, useServices} from '../context.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -83,8 +87,8 @@ function tabRows(
 		}
 
 		case 'config': {
-			const lines = pane.reveal ? feed.configRevealed : feed.config;
-			return lines ? configRows(lines) : [];
+			// Windowed by its cursor: see the pane.
+			return [];
 		}
 
 		case 'diff': {
@@ -129,6 +133,27 @@ function logStatus(feed: FeedSnapshot, pane: Pane, lines: number): string {
 	return parts.join(' · ');
 }
 
+function configStatus(
+	view: typeof emptyConfigView,
+	total: number,
+	rows: number,
+	start: number,
+	focused: boolean,
+): string {
+	return [
+		total > rows
+			? `${start + 1}-${Math.min(total, start + rows)} of ${total}`
+			: '',
+		view.search
+			? `search ${view.search.regex ? 're ' : ''}"${sanitize(view.search.text)}" (n/N)`
+			: '',
+		view.folded.size > 0 ? `${view.folded.size} folded` : '',
+		focused ? 'Enter folds · / search · y copies' : '',
+	]
+		.filter(Boolean)
+		.join(' · ');
+}
+
 /**
 The inspector: tabs about the selected container (Logs, Stats, Top, Env, Config, Diff) or image (Layers, Config),
 beside or below the lists, where the shell pane goes. It draws what the inspector feed has; the feed opens engine
@@ -144,8 +169,24 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 	const rows = Math.max(1, height - 4);
 	const tab = inspectorTab({ui: {pane: list, inspector: pane}} as never);
 	const tabs = inspectorTabs({ui: {pane: list}} as never);
+	const configView = useAppState(
+		state => state.ui.configView ?? emptyConfigView,
+	);
+	const engineHost = useAppState(state => {
+		const row =
+			feed.target?.kind === 'container'
+				? state.containers.get(feed.target.id)
+				: undefined;
+		return engineHostOf(state, row ?? {});
+	});
+	// Where the Config tab's window starts, kept between frames (it moves only when the cursor would leave it).
+	const configStart = useRef(0);
 
-	const {lines, total} = useMemo(() => {
+	const {lines, total, start} = useMemo((): {
+		lines: string[];
+		total: number;
+		start?: number;
+	} => {
 		if (tab === undefined) {
 			return {lines: [], total: 0};
 		}
@@ -169,6 +210,49 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 			};
 		}
 
+		if (tab === 'config') {
+			const document = pane.reveal ? feed.configRevealed : feed.config;
+			if (document === undefined) {
+				return {lines: [], total: 0};
+			}
+
+			const compiled = configView.search
+				? compileQuery(configView.search)
+				: undefined;
+			const matcher = compiled && !('error' in compiled) ? compiled : undefined;
+			const sections =
+				feed.target?.kind === 'container'
+					? [...healthRows(document), ...portRows(document, engineHost)]
+					: healthRows(document);
+			const shown = configWindow(document, configView, {
+				columns,
+				sections,
+				...(matcher ? {matcher} : {}),
+				focused: pane.focused,
+			});
+			const [first, last] = shown.cursorRows;
+			let start = windowStart(
+				configStart.current,
+				last,
+				rows,
+				shown.rows.length,
+			);
+			start = Math.min(start, first);
+			// The sections stay in view above the first line of the document.
+			if (shown.cursor === 0 && last < rows) {
+				start = 0;
+			}
+
+			configStart.current = start;
+			return {
+				lines: shown.rows
+					.slice(start, start + rows)
+					.map(row => rowString(row, columns)),
+				total: shown.rows.length,
+				start,
+			};
+		}
+
 		const all = tabRows(tab, feed, pane, columns, now).flatMap(row =>
 			row.length === 0 ? [row] : wrapRow(row, columns, rows),
 		);
@@ -181,7 +265,18 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 		};
 		// `feed.version` moves whenever the ring or the data changed.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-	}, [tab, feed, feed.version, pane, columns, rows, now, inspector]);
+	}, [
+		tab,
+		feed,
+		feed.version,
+		pane,
+		columns,
+		rows,
+		now,
+		inspector,
+		configView,
+		engineHost,
+	]);
 
 	useLayoutEffect(() => {
 		inspector?.setView({rows, lines: total});
@@ -191,11 +286,13 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 	const status =
 		tab === 'logs'
 			? logStatus(feed, pane, total)
-			: tab === undefined
-				? ''
-				: total > rows
-					? `${Math.min(pane.scroll, total - rows) + 1}-${Math.min(total, Math.min(pane.scroll, total - rows) + rows)} of ${total}`
-					: '';
+			: tab === 'config'
+				? configStatus(configView, total, rows, start ?? 0, pane.focused)
+				: tab === undefined
+					? ''
+					: total > rows
+						? `${Math.min(pane.scroll, total - rows) + 1}-${Math.min(total, Math.min(pane.scroll, total - rows) + rows)} of ${total}`
+						: '';
 	const prompt = pane.prompt;
 	const message =
 		tab === undefined
