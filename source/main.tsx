@@ -386,5 +386,6 @@ export default async function run(options: RunOptions): Promise<number> {
 		restore();
 		// Shells left open get their hangup (the engine would keep them running), within a bounded wait.
 		await sessions.closeAll(1500);
+		switchable.current().close?.();
 	}
 }

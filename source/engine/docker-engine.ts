@@ -6,7 +6,8 @@ in `what`); a 304 (`not-modified`) is success.
 */
 import {randomUUID} from 'node:crypto';
 import {PassThrough, type Duplex, type Readable} from 'node:stream';
-import type {Agent} from 'node:http';
+import http, {type Agent} from 'node:http';
+import https from 'node:https';
 import Docker from 'dockerode';
 import type {Endpoint} from './connection.js';
 import {cleanupMethods} from './docker-cleanup.js';
@@ -136,7 +137,15 @@ closing one detaches and leaves the container running, as `docker attach` does.
 export function createDockerEngine(endpoint: Endpoint): Engine {
 	// `ssh://`: the system ssh with `docker system dial-stdio`, one master connection per engine.
 	const transport = endpoint.ssh ? createSshTransport(endpoint.ssh) : undefined;
-	const docker = makeClient(endpoint, transport?.agent);
+	// Connections kept alive go through an agent of this engine's own, never node's global one, so that
+	// `close()` can end them (the TLS endpoint that skips verification brings its own).
+	const agent: Agent =
+		transport?.agent ??
+		endpoint.options.agent ??
+		(endpoint.options.protocol === 'https'
+			? new https.Agent({keepAlive: true})
+			: new http.Agent({keepAlive: true}));
+	const docker = makeClient(endpoint, agent);
 	const {host} = endpoint;
 	const fail = (error: unknown, what?: string) =>
 		toEngineError(error, what, host);
@@ -522,6 +531,11 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 
 	return {
 		host,
+
+		close() {
+			agent.destroy();
+			transport?.close();
+		},
 
 		async ping(signal) {
 			const controller = new AbortController();

@@ -287,6 +287,11 @@ export default function createMultiEngine(
 
 	const engine: Engine = {
 		host: members.map(each => each.engine.host).join(' + '),
+		close() {
+			for (const each of members) {
+				each.engine.close?.();
+			}
+		},
 		async ping(signal) {
 			try {
 				await Promise.any(members.map(async each => each.engine.ping(signal)));

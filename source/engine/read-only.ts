@@ -7,6 +7,8 @@ must be put in one of the two, or this does not compile.
 const access: Readonly<
 	Record<Exclude<keyof Engine, 'host'>, 'read' | 'write'>
 > = {
+	// Ends connections, changes nothing on the engine.
+	close: 'read',
 	ping: 'read',
 	info: 'read',
 	listContainers: 'read',

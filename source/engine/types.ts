@@ -381,6 +381,12 @@ export type Engine = CleanupEngine &
 	Where this engine is reached, for the header and error messages.
 	*/
 		readonly host: string;
+		/**
+	Ends what the engine keeps open: idle keep-alive connections, an ssh master connection, and for several
+	engines at once each one's. Run when dockpit switches to another engine (and on exit). Requests made after it
+	fail; streams still open are cut. Test doubles need not have it.
+	*/
+		close?(): void;
 		ping(signal?: AbortSignal): Promise<void>;
 		info(): Promise<EngineInfo>;
 

@@ -1,7 +1,7 @@
 /**
 Switching engines while dockpit runs: a context chosen with `0` or `:ctx`, or several at once. The old sync
-stops, shells in the pane get their hangup, the lists start again from nothing, and a new sync follows the new
-engine(s). The docker CLI's current context is never changed here, except by `use` (`:ctx use NAME`).
+stops, shells in the pane get their hangup, the lists start again from nothing, a new sync follows the new
+engine(s), and the old engine is closed (its ssh master and kept-alive connections end). The docker CLI's current context is never changed here, except by `use` (`:ctx use NAME`).
 */
 import {
 	contextEndpoint,
@@ -96,6 +96,7 @@ export function createContextService(
 			const why = readOnlyReason(names, options);
 			const engine = options.connect(endpoints, why);
 			await options.sessions.closeAll(1000);
+			const previous = options.switchable.current();
 			options.switchable.set(engine);
 			const single = endpoints.length === 1 ? endpoints[0] : undefined;
 			options.store.dispatch({
@@ -107,6 +108,9 @@ export function createContextService(
 				...(why ? {readOnly: true} : {}),
 			});
 			options.restartSync();
+			// Its syncs are stopped and its shells closed: what it still holds (an ssh master, idle connections,
+			// each engine's of several) goes now, not when dockpit quits.
+			previous.close?.();
 		},
 	};
 }

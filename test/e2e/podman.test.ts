@@ -177,7 +177,14 @@ test('two engines at once (the local engine and podman over TLS): one list with 
 	await app.waitFor(
 		screen =>
 			/ENGINE/.test(screen) &&
-			/127\.0\.0\.1:21601 .*(die|stop)/.test(row(screen, podName)),
+			// Podman follows its die with cleanup events: any of the container's lines, not only the newest.
+			screen
+				.split('\n')
+				.some(
+					line =>
+						line.includes(podName) &&
+						/127\.0\.0\.1:21601 .*(die|stop)/.test(line),
+				),
 		10_000,
 	);
 	app.write('1');

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
+import {execFile} from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {performance} from 'node:perf_hooks';
+import process from 'node:process';
+import {promisify} from 'node:util';
 import {after, afterEach, before, test} from 'node:test';
 import {createTestDocker} from '../helpers/docker.js';
 import {type Dockpit, eventually, startDockpit} from '../helpers/pty.js';
@@ -203,4 +209,90 @@ test('the link cut (sshd and its sessions killed): reconnecting, then back with 
 		10_000,
 		'the shell left in the container ended',
 	);
+});
+
+/**
+The ssh processes of this file's sshd (their command lines name its ssh config): dockpit's master and sessions.
+*/
+function sshProcesses(): string[] {
+	const found: string[] = [];
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) {
+			continue;
+		}
+
+		try {
+			const argv = fs
+				.readFileSync(`/proc/${entry}/cmdline`, 'utf8')
+				.split('\0')
+				.filter(Boolean);
+			if (
+				/(?:^|\/)ssh$/.test(argv[0] ?? '') &&
+				argv.includes(path.join(sshd.dir, 'ssh_config')) &&
+				argv.some(each => each.includes('dockpit-ssh-'))
+			) {
+				found.push(`${entry}: ${argv.join(' ')}`);
+			}
+		} catch {}
+	}
+
+	return found;
+}
+
+test('switching from an ssh context to the local one closes the ssh engine: its master connection ends (no ssh process of dockpit left)', async () => {
+	const dockerConfig = fs.mkdtempSync(
+		path.join(os.tmpdir(), 'engines-ssh-ctx-'),
+	);
+	try {
+		await promisify(execFile)(
+			'docker',
+			[
+				'context',
+				'create',
+				'dp-engines-ssh',
+				'--docker',
+				`host=ssh://root@127.0.0.1:${sshd.port}`,
+			],
+			{env: {...process.env, DOCKER_CONFIG: dockerConfig}},
+		);
+		running = startDockpit({
+			columns: 160,
+			rows: 45,
+			args: ['--context', 'dp-engines-ssh'],
+			env: {
+				...sshd.env,
+				DOCKER_HOST: undefined,
+				DOCKER_CONTEXT: undefined,
+				DOCKER_CONFIG: dockerConfig,
+			},
+		});
+		const app = running;
+		await app.waitFor(
+			screen =>
+				/dockpit dp-engines-ssh ssh:\/\/root@127\.0\.0\.1/.test(screen) &&
+				screen.includes('● live'),
+			15_000,
+		);
+		assert.ok(sshProcesses().length > 0, 'the ssh master runs');
+
+		app.write('0');
+		await app.waitFor(/›\s+●\s+dp-engines-ssh/);
+		app.write('\u001B[A');
+		await app.waitFor(/›\s+\*?\s*default/);
+		app.write('\r');
+		await app.waitFor(
+			screen =>
+				/dockpit default unix:\/\/\/var\/run\/docker\.sock/.test(screen) &&
+				screen.includes('● live'),
+			15_000,
+		);
+		const left = await eventually(
+			async () => sshProcesses().length === 0,
+			5000,
+			`the ssh processes ended (${sshProcesses().join('; ')})`,
+		).catch(() => sshProcesses());
+		assert.equal(left, true, `ssh processes left: ${String(left)}`);
+	} finally {
+		fs.rmSync(dockerConfig, {recursive: true, force: true});
+	}
 });
