@@ -172,8 +172,13 @@ test('two engines at once (the local engine and podman over TLS): one list with 
 	);
 	assert.equal(await state(onDocker, local.id), 'running');
 	await app.waitFor(screen => /exited/.test(row(screen, podName)), 15_000);
-	// The Events pane says which engine each event came from.
+	// The Events pane says which engine each event came from (filtered to the container: the engine is shared,
+	// and other tests' events would push it off the screen).
 	app.write('3');
+	await app.waitFor(/TIME.*ENGINE/);
+	app.write('/');
+	await app.waitFor('type to filter');
+	app.write(`${podName}\r`);
 	await app.waitFor(
 		screen =>
 			/ENGINE/.test(screen) &&
