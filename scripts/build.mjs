@@ -10,6 +10,7 @@ import path from 'node:path';
 import process from 'node:process';
 import {fileURLToPath} from 'node:url';
 import {build, context} from 'esbuild';
+import {inkOutputCaches} from './ink-output-caches.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outfile = path.join(root, 'dist', 'cli.js');
@@ -69,66 +70,6 @@ const lazyRequires = {
 					"ssh = function (options) { return require('./ssh')(options); },",
 				),
 		);
-	},
-};
-
-// Ink draws each frame into a fresh grid of styled cells (ink/build/output.js): it re-parses every line of text
-// it writes, in every frame, and turns all 45 rows back into strings, even when one row changed; at 160x45
-// that was most of the time from a key press to its frame. Its caches of parsed lines live one frame. Here they
-// are kept across frames (bounded), and a row whose writes are those of a row already turned into a string takes
-// that string. Each replacement must find its text (Ink 6.8); an Ink upgrade that changes the file fails the
-// build, not the screen. The other dependence on Ink's internals is source/ui/ink-output.ts.
-const inkOutputCaches = {
-	name: 'ink-output-caches',
-	setup(build) {
-		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, arguments_ => {
-			let text = fs.readFileSync(arguments_.path, 'utf8');
-			const replace = (from, to) => {
-				if (
-					typeof from === 'string' ? !text.includes(from) : !from.test(text)
-				) {
-					throw new Error(`ink-output-caches: output.js no longer has ${from}`);
-				}
-
-				text = text.replace(from, to);
-			};
-
-			const bound = map =>
-				`if (this.${map}.size > 5000) { this.${map}.clear(); } `;
-			replace(
-				'cached = styledCharsFromTokens(tokenize(line));',
-				bound('styledChars') +
-					'cached = styledCharsFromTokens(tokenize(line));',
-			);
-			replace(
-				'cached = stringWidth(text);',
-				bound('widths') + 'cached = stringWidth(text);',
-			);
-			replace(
-				'this.blockWidths.set(text, cached);',
-				bound('blockWidths') + 'this.blockWidths.set(text, cached);',
-			);
-			replace('caches = new OutputCaches();', 'caches = sharedCaches;');
-			replace(
-				'const output = [];',
-				"const output = []; const rowKeys = new Array(this.height).fill(this.width + '|');",
-			);
-			replace(
-				'const characters = this.caches.getStyledChars(line);',
-				"rowKeys[y + offsetY] += x + '\\u0000' + line + '\\u0001'; const characters = this.caches.getStyledChars(line);",
-			);
-			replace(
-				/(const generatedOutput = output\s*)\.map\(line => \{/,
-				'$1.map((line, row) => { const known = rowStrings.get(rowKeys[row]); if (known !== undefined) { return known; }',
-			);
-			replace(
-				'return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
-				'const string = styledCharsToString(lineWithoutEmptyItems).trimEnd(); if (rowStrings.size > 2000) { rowStrings.clear(); } rowStrings.set(rowKeys[row], string); return string;',
-			);
-			text +=
-				'\nconst sharedCaches = new OutputCaches();\nconst rowStrings = new Map();\n';
-			return {contents: text, loader: 'js'};
-		});
 	},
 };
 

@@ -1,0 +1,4 @@
+import type {Plugin} from 'esbuild';
+
+export const maxStyledCharacters: number;
+export const inkOutputCaches: Plugin;

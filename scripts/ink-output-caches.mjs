@@ -1,0 +1,94 @@
+// The esbuild plugin that keeps Ink's parsed lines and row strings from one frame to the next (scripts/build.mjs
+// uses it; test/unit/ink-output-caches.test.ts bundles Ink's output.js with it and checks what it keeps).
+//
+// Ink draws each frame into a fresh grid of styled cells (ink/build/output.js): it re-parses every line of text
+// it writes, in every frame, and turns all 45 rows back into strings, even when one row changed; at 160x45
+// that was most of the time from a key press to its frame. Its caches of parsed lines live one frame. Here they
+// are kept across frames, and a row whose writes are those of a row already turned into a string takes that
+// string. Each replacement must find its text (Ink 6.8); an Ink upgrade that changes the file fails the build,
+// not the screen. The other dependence on Ink's internals is source/ui/ink-output.ts.
+//
+// What is kept: the parsed lines and row strings of the last two frames, no more. Each frame starts a new
+// generation (at the start of `Output.get()`); an entry used in it moves into it, one not used for a whole frame
+// is dropped with the old generation. A cache bounded only by its count (5,000 lines, 2,000 rows) held about
+// 100 MB under churn, every character of a parsed line being an object of its own, and everything it held
+// lived long enough to reach V8's old generation: RSS went from 91 to 287 MB in 3 minutes (issue 8's churn soak).
+import fs from 'node:fs';
+
+/**
+Past this many characters of parsed lines in one generation (one frame cannot write so many), it starts over:
+a guard, should something call Ink's output without drawing frames.
+*/
+export const maxStyledCharacters = 60_000;
+
+export const inkOutputCaches = {
+	name: 'ink-output-caches',
+	setup(build) {
+		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, arguments_ => {
+			let text = fs.readFileSync(arguments_.path, 'utf8');
+			const replace = (from, to) => {
+				if (
+					typeof from === 'string' ? !text.includes(from) : !from.test(text)
+				) {
+					throw new Error(`ink-output-caches: output.js no longer has ${from}`);
+				}
+
+				text = text.replace(from, to);
+			};
+
+			const bound = map =>
+				`if (this.${map}.size > 5000) { this.${map}.clear(); } `;
+			// Parsed lines: this frame's, else the last frame's (moved into this one), else parsed now.
+			replace(
+				'let cached = this.styledChars.get(line);',
+				'let cached = this.styledChars.get(line); if (cached === undefined && this.previousStyledChars !== undefined) { cached = this.previousStyledChars.get(line); if (cached !== undefined) { this.styledChars.set(line, cached); } }',
+			);
+			replace(
+				'cached = styledCharsFromTokens(tokenize(line));',
+				`if ((this.styledCharsHeld ?? 0) > ${maxStyledCharacters}) { this.styledChars.clear(); this.styledCharsHeld = 0; } ` +
+					'cached = styledCharsFromTokens(tokenize(line)); this.styledCharsHeld = (this.styledCharsHeld ?? 0) + cached.length;',
+			);
+			replace(
+				'cached = stringWidth(text);',
+				bound('widths') + 'cached = stringWidth(text);',
+			);
+			replace(
+				'this.blockWidths.set(text, cached);',
+				bound('blockWidths') + 'this.blockWidths.set(text, cached);',
+			);
+			replace('caches = new OutputCaches();', 'caches = sharedCaches;');
+			// A frame: a new generation of both caches, then the rows' keys (x and text of each write).
+			replace(
+				'const output = [];',
+				"newGeneration(this.caches); const output = []; const rowKeys = new Array(this.height).fill(this.width + '|');",
+			);
+			replace(
+				'const characters = this.caches.getStyledChars(line);',
+				"rowKeys[y + offsetY] += x + '\\u0000' + line + '\\u0001'; const characters = this.caches.getStyledChars(line);",
+			);
+			replace(
+				/(const generatedOutput = output\s*)\.map\(line => \{/,
+				'$1.map((line, row) => { const known = rowStrings.get(rowKeys[row]) ?? previousRowStrings.get(rowKeys[row]); if (known !== undefined) { rowStrings.set(rowKeys[row], known); return known; }',
+			);
+			replace(
+				'return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
+				'const string = styledCharsToString(lineWithoutEmptyItems).trimEnd(); rowStrings.set(rowKeys[row], string); return string;',
+			);
+			text += [
+				'',
+				'const sharedCaches = new OutputCaches();',
+				'let rowStrings = new Map();',
+				'let previousRowStrings = new Map();',
+				'function newGeneration(caches) {',
+				'\tcaches.previousStyledChars = caches.styledChars;',
+				'\tcaches.styledChars = new Map();',
+				'\tcaches.styledCharsHeld = 0;',
+				'\tpreviousRowStrings = rowStrings;',
+				'\trowStrings = new Map();',
+				'}',
+				'',
+			].join('\n');
+			return {contents: text, loader: 'js'};
+		});
+	},
+};
