@@ -156,8 +156,8 @@ export const commands: Record<CommandId, Command> = {
 		store.dispatch({
 			type: 'ui/flash',
 			text: store.getState().ui.statsColumns
-				? 'CPU and MEM columns: one stats stream per running container on screen'
-				: 'CPU and MEM columns off: their stats streams are closed',
+				? 'CPU and MEM: a stats stream per running row on screen'
+				: 'CPU and MEM off: their stats streams closed',
 			level: 'info',
 		});
 	},

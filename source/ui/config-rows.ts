@@ -282,7 +282,11 @@ function marked(
 /**
 One document line as spans: the key tinted, a folded node's size dim, search matches highlighted.
 */
-export function jsonLineSpans(line: JsonLine, matcher?: Matcher): Span[] {
+export function jsonLineSpans(
+	line: JsonLine,
+	matcher?: Matcher,
+	withIndent = true,
+): Span[] {
 	const parts = lineParts(line);
 	const key = sanitize(parts.key);
 	const body = sanitize(parts.body);
@@ -296,7 +300,7 @@ export function jsonLineSpans(line: JsonLine, matcher?: Matcher): Span[] {
 		fg: 'black',
 	});
 	return [
-		{text: parts.indent},
+		...(withIndent ? [{text: parts.indent}] : []),
 		...shown,
 		...(parts.note ? [secondary(parts.note)] : []),
 	];
@@ -343,8 +347,13 @@ export function configWindow(
 		? {bg: theme.selection.background, fg: theme.selection.foreground}
 		: {inverse: true};
 	for (const [index, line] of lines.entries()) {
-		const spans = jsonLineSpans(line, options.matcher);
-		const wrapped = wrapRow(spans, options.columns, 50);
+		// A long line goes on under its key, not at the left edge.
+		const indent = Math.min(line.depth * 2, Math.floor(options.columns / 2));
+		const wrapped = wrapRow(
+			jsonLineSpans(line, options.matcher, false),
+			Math.max(1, options.columns - indent),
+			50,
+		).map(row => [{text: ' '.repeat(indent)}, ...row]);
 		if (index === cursor) {
 			cursorRows = [rows.length, rows.length + wrapped.length - 1];
 			rows.push(

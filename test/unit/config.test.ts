@@ -388,3 +388,15 @@ test('--print-config writes a file that reads back as the same settings', () => 
 	);
 	assert.equal(again.theme, 'light');
 });
+
+test('stats-columns: off by default, on from the file, and a non-boolean is a problem', () => {
+	assert.equal(settingsFor('').statsColumns, false);
+	assert.equal(settingsFor('stats-columns: true\n').statsColumns, true);
+	assert.deepEqual(problems('stats-columns: yes please\n'), [
+		[1, 'stats-columns: give true or false'],
+	]);
+	assert.match(
+		printConfig(settingsFor('stats-columns: true\n'), file),
+		/^stats-columns: true$/m,
+	);
+});
