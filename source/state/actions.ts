@@ -78,6 +78,11 @@ export type Action =
 			readonly now: number;
 			/** The first list after a reconnect: start times seen before may be stale (restarted meanwhile). */
 			readonly reconnected?: boolean;
+			/**
+			Ids whose row is kept as it is: the list says another state than the events did, and the engine's list
+			view lags its events (a `die` comes before the list says exited), so an inspect decides (`sync.ts`).
+			*/
+			readonly keep?: readonly string[];
 	  }
 	/** A list filtered by ids: rows for those ids are replaced, and ids not returned are gone. */
 	| {

@@ -101,7 +101,16 @@ export default function reducePicture(
 
 		case 'containers/listed': {
 			const containers = new Map<string, ContainerRow>();
+			const keep = new Set(action.keep ?? []);
 			for (const container of action.containers) {
+				const kept = keep.has(container.id)
+					? state.containers.get(container.id)
+					: undefined;
+				if (kept) {
+					containers.set(container.id, kept);
+					continue;
+				}
+
 				containers.set(
 					container.id,
 					toRow(

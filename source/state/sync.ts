@@ -196,12 +196,30 @@ export default function startSync(
 
 	const listContainers = async (reconnected = false) => {
 		const containers = alive(await engine.listContainers());
+		// The engine's list view lags its events: a list made just after a `die` can still say running, and
+		// would undo what the event showed. Rows whose state the list disputes keep the state the events gave
+		// until an inspect (which waits for the container's own lock) says which is true. After a reconnect the
+		// events may be what is missing, so the list is taken as it is; so is a list that disputes many rows.
+		const shown = store.getState().containers;
+		const disputed = reconnected
+			? []
+			: containers
+					.filter(row => {
+						const before = shown.get(row.id);
+						return before !== undefined && before.state !== row.state;
+					})
+					.map(row => row.id);
+		const keep = disputed.length <= maxTargetedIds ? disputed : [];
 		store.dispatch({
 			type: 'containers/listed',
 			containers,
 			now: now(),
 			...(reconnected ? {reconnected} : {}),
+			...(keep.length > 0 ? {keep} : {}),
 		});
+		if (keep.length > 0) {
+			await refreshContainers(keep);
+		}
 	};
 
 	// Inspect, not list: the engine sends `die` before its list view is updated, so a list right after the
