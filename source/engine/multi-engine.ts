@@ -13,6 +13,7 @@ Each engine keeps its own connection: one that stops answering is marked `reconn
 marked `stale`) and is retried with backoff, while the others stay live. A synthetic `daemon` event from the
 engine that dropped or came back makes the sync re-list everything, so its rows turn stale or fresh at once.
 */
+import {reconnectDelay} from './backoff.js';
 import type {
 	BuildCacheEntry,
 	DiskUsage,
@@ -695,7 +696,10 @@ export default function createMultiEngine(
 					}
 
 					attempt++;
-					const delay = Math.min(maxBackoff, firstBackoff * 2 ** (attempt - 1));
+					const delay = reconnectDelay(attempt, target.host, [
+						firstBackoff,
+						maxBackoff,
+					]);
 					// eslint-disable-next-line no-await-in-loop
 					await new Promise<void>(resolve => {
 						const timer = setTimeout(resolve, delay);

@@ -4,6 +4,7 @@ import {
 	type Engine,
 	EngineError,
 } from '../engine/types.js';
+import {reconnectDelay} from '../engine/backoff.js';
 import type {Store} from './store.js';
 import type {ContainerRow} from './types.js';
 
@@ -14,7 +15,7 @@ export type SyncOptions = {
 	*/
 	readonly coalesceMs?: number;
 	/**
-	Reconnect backoff: first delay and cap, in ms.
+	Reconnect backoff: first delay and cap, in ms (a local socket's cap is at most a second: engine/backoff.ts).
 	@default [500, 10_000]
 	*/
 	readonly backoffMs?: readonly [number, number];
@@ -395,7 +396,10 @@ export default function startSync(
 				}
 
 				attempt++;
-				const delay = Math.min(maxBackoff, firstBackoff * 2 ** (attempt - 1));
+				const delay = reconnectDelay(attempt, engine.host, [
+					firstBackoff,
+					maxBackoff,
+				]);
 				const message = error instanceof Error ? error.message : String(error);
 				store.dispatch({
 					type: 'connection/lost',
