@@ -8,6 +8,7 @@ import {
 	type InspectorTab,
 } from './inspector-types.js';
 import type {AppState, UiState} from './types.js';
+import {scrolledTo} from './scroll.js';
 
 const isContainerTab = (
 	tab: InspectorTab,
@@ -156,12 +157,7 @@ export default function reduceInspector(
 				return ui;
 			}
 
-			const scroll =
-				action.to === 'top'
-					? 0
-					: action.to === 'bottom'
-						? Number.MAX_SAFE_INTEGER
-						: Math.max(0, Math.min(pane.scroll, 1e9) + action.to);
+			const scroll = scrolledTo(pane.scroll, action.to, 1e9);
 			return set({...pane, scroll});
 		}
 

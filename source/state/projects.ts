@@ -238,8 +238,7 @@ function sortedNames(
 ): string[] {
 	const summaries = [...groups].map(([name, members]) => ({
 		name,
-		running: members.filter(each => each.state === 'running').length,
-		unhealthy: members.filter(each => isUnhealthy(each)).length,
+		...summarize(members),
 		newest: Math.max(0, ...members.map(each => each.created)),
 	}));
 	return sortProjectGroups(summaries, order).map(each => each.name);

@@ -5,6 +5,7 @@ the same headings, with ▲ or ▼ on the one the list is sorted by). Pure; the 
 import formatPorts from '../format/ports.js';
 import type {ImageSummary} from '../engine/types.js';
 import type {NetworkSummary, VolumeSummary} from '../engine/cleanup-types.js';
+import {predefinedNetworkNames} from '../forms/cleanup-forms.js';
 import type {ContainerRow, EventRow, PaneId} from './types.js';
 
 /**
@@ -77,11 +78,11 @@ const eventColumns: ReadonlyArray<readonly [string, Compare<EventRow>]> = [
 	],
 ];
 
-// The predefined networks first, as the engine lists them.
-const predefinedNetworks = ['bridge', 'host', 'none'];
+// The predefined networks first, as the engine lists them (bridge, host, none).
+const predefinedOrder = [...predefinedNetworkNames];
 const networkRank = (name: string) => {
-	const index = predefinedNetworks.indexOf(name);
-	return index === -1 ? predefinedNetworks.length : index;
+	const index = predefinedOrder.indexOf(name);
+	return index === -1 ? predefinedOrder.length : index;
 };
 
 const ipv4Number = (address: string | undefined) =>

@@ -13,6 +13,7 @@ import reduceShell from './shell-reducer.js';
 import {nextSort} from './sort.js';
 import type {TransferAction} from './transfer-reducer.js';
 import {type AppState, paneIds, type UiState} from './types.js';
+import {scrolledTo} from './scroll.js';
 
 /**
 What the person does with the UI: panes, selection, sorting, filters, overlays, marks, busy rows, the shell pane.
@@ -174,12 +175,7 @@ export default function reduceUi(state: AppState, action: UiAction): AppState {
 				return state;
 			}
 
-			const scroll =
-				action.to === 'top'
-					? 0
-					: action.to === 'bottom'
-						? Number.MAX_SAFE_INTEGER
-						: Math.max(0, Math.min(overlay.scroll, 1_000_000) + action.to);
+			const scroll = scrolledTo(overlay.scroll, action.to, 1_000_000);
 			return withUi(state, {overlay: {...overlay, scroll}});
 		}
 

@@ -92,33 +92,16 @@ export function cleanupFixtures() {
 		extra: string[] = [],
 	): string {
 		const full = name(hint);
-		if (how === 'created') {
-			docker(
-				'create',
-				...labels,
-				'--name',
-				full,
-				...extra,
-				testImage,
-				'sleep',
-				'300',
-			);
-		} else if (how === 'exited') {
-			docker('run', ...labels, '--name', full, ...extra, testImage, 'true');
-		} else {
-			docker(
-				'run',
-				'-d',
-				...labels,
-				'--name',
-				full,
-				...extra,
-				testImage,
-				'sleep',
-				'300',
-			);
-		}
-
+		docker(
+			how === 'created' ? 'create' : 'run',
+			...(how === 'running' ? ['-d'] : []),
+			...labels,
+			'--name',
+			full,
+			...extra,
+			testImage,
+			...(how === 'exited' ? ['true'] : ['sleep', '300']),
+		);
 		return full;
 	}
 

@@ -6,6 +6,7 @@ import startSync from '../../source/state/sync.js';
 import {createStore} from '../../source/state/store.js';
 import {initialState} from '../../source/state/types.js';
 import {container, createFakeEngine} from '../helpers/fake-engine.js';
+import {until} from '../helpers/wait.js';
 
 // Sync never lies (issue 8): one failed inspect does not discard the others, a failed refresh is retried and
 // then falls back to a re-list, the header says degraded with the last error while calls fail, and live again
@@ -14,20 +15,6 @@ import {container, createFakeEngine} from '../helpers/fake-engine.js';
 const ids = Array.from({length: 10}, (_, index) =>
 	String(index).repeat(64).slice(0, 64),
 );
-
-async function until(check: () => boolean, what: string, ms = 3000) {
-	const deadline = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > deadline) {
-			assert.fail(`timed out waiting for ${what}`);
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 5);
-		});
-	}
-}
 
 function setup() {
 	const engine = createFakeEngine({

@@ -6,26 +6,13 @@ import startSync from '../../source/state/sync.js';
 import {createStore} from '../../source/state/store.js';
 import {initialState} from '../../source/state/types.js';
 import {container, createFakeEngine} from '../helpers/fake-engine.js';
+import {until} from '../helpers/wait.js';
 
 // The engine's list view lags its events: right after a `die`, `GET /containers/json` can still say running
 // (inspect waits for the container's lock and says exited). When a burst of other events makes the sync re-list
 // everything instead of inspecting, that stale list must not bring the stopped container back to running: the
 // row the events gave is kept until an inspect says which is true. (Seen in the ssh e2e test under load: x
 // opened a shell on a container that the list had made "running" again, and the engine said it was not.)
-
-async function until(check: () => boolean, what: string, ms = 3000) {
-	const deadline = Date.now() + ms;
-	while (!check()) {
-		if (Date.now() > deadline) {
-			assert.fail(`timed out waiting for ${what}`);
-		}
-
-		// eslint-disable-next-line no-await-in-loop
-		await new Promise(resolve => {
-			setTimeout(resolve, 5);
-		});
-	}
-}
 
 test('sync: a re-list that lags a die does not show the stopped container running again', async () => {
 	const stopped = 'f'.repeat(64);
