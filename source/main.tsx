@@ -20,6 +20,7 @@ import {createInspectorFeed} from './inspector/feed.js';
 import {createRowStats} from './inspector/row-stats.js';
 import {terminalClipboard} from './terminal/clipboard.js';
 import startSync from './state/sync.js';
+import {firstContact} from './state/first-contact.js';
 import startCleanupSync from './state/cleanup-sync.js';
 import {initialState} from './state/types.js';
 import App from './ui/app.js';
@@ -268,6 +269,8 @@ export default async function run(options: RunOptions): Promise<number> {
 	const inspector = createInspectorFeed(engine, store);
 	const rowStats = createRowStats(engine);
 	const frames = createFrameSignal();
+	// The first frame shows the lists when the engine answers within 300 ms (see firstContact).
+	await firstContact(store, 300);
 	// Ink's frames reach the terminal through this, which writes only the lines that changed.
 	const output = createInkOutput(process.stdout);
 	const instance = render(
