@@ -8,6 +8,7 @@ and the cursor. Nothing the container writes ever reaches the real terminal: tit
 */
 import xterm from '@xterm/headless';
 import sanitize, {printableText} from '../format/printable.js';
+import {palette256, rgb, type TerminalColor} from './terminal-color.js';
 
 // `@xterm/headless` is CommonJS; Node gives its exports to ESM only as the default export.
 const {Terminal} = xterm;
@@ -123,15 +124,7 @@ export type ScreenOptions = {
 	readonly maxPendingBytes?: number;
 };
 
-/**
-A colour as the program in the pane set it, as a number: 0-15 one of the 16 ANSI colours (SGR 30-37, 90-97),
-`palette256 + n` entry n of the 256-colour palette (SGR 38;5;n), `rgb + 0xRRGGBB` a truecolor (SGR 38;2;r;g;b).
-`terminal/sgr.ts` turns it into escape codes with ansi-styles (what Ink's chalk uses), for the terminal's level.
-*/
-export type TerminalColor = number;
-
-export const palette256 = 0x1_00;
-export const rgb = 0x1_00_00_00;
+export {palette256, rgb, type TerminalColor} from './terminal-color.js';
 
 // Colour modes of `IBufferCell.getFgColorMode()` / `getBgColorMode()`.
 const colorModePalette16 = 0x1_00_00_00;

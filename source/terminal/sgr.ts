@@ -9,7 +9,8 @@ the string made here.
 */
 import process from 'node:process';
 import ansiStyles from 'ansi-styles';
-import {palette256, rgb, type ScreenRun, type TerminalColor} from './screen.js';
+import type {ScreenRun} from './screen.js';
+import {palette256, rgb, type TerminalColor} from './terminal-color.js';
 
 /**
 Colour support: 0 none, 1 16 colours, 2 256 colours, 3 truecolor.
