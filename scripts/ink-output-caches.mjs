@@ -62,9 +62,21 @@ export const inkOutputCaches = {
 				'const output = [];',
 				"newGeneration(this.caches); const output = []; const rowKeys = new Array(this.height).fill(this.width + '|');",
 			);
+			// Rows are filled only when they are turned into strings, and only rows not drawn before are: until
+			// then a row is the list of its writes (x and text, in order), which is also what its key is made of.
+			// Ink filled a grid of fresh cells for the whole screen in every frame (7,200 objects at 160x45) and
+			// parsed every line into it, for a frame in which a cursor move changed two rows.
 			replace(
-				'const characters = this.caches.getStyledChars(line);',
-				"rowKeys[y + offsetY] += x + '\\u0000' + line + '\\u0001'; const characters = this.caches.getStyledChars(line);",
+				/for \(let y = 0; y < this\.height; y\+\+\) \{\s*const row = \[\];\s*for \(let x = 0; x < this\.width; x\+\+\) \{\s*row\.push\(\{[^}]*\}\);\s*\}\s*output\.push\(row\);\s*\}/,
+				'for (let y = 0; y < this.height; y++) { output.push([]); }',
+			);
+			replace(
+				/const characters = this\.caches\.getStyledChars\(line\);\s*let offsetX = x;\s*for \(const character of characters\) \{[\s\S]*?offsetX \+= characterWidth;\s*\}\s*offsetY\+\+;/,
+				"rowKeys[y + offsetY] += x + '\\u0000' + line + '\\u0001'; currentLine.push(x, line); offsetY++;",
+			);
+			replace(
+				'const lineWithoutEmptyItems = line.filter(item => item !== undefined);',
+				'const lineWithoutEmptyItems = fillRow(this.caches, this.width, line).filter(item => item !== undefined);',
 			);
 			replace(
 				/(const generatedOutput = output\s*)\.map\(line => \{/,
@@ -79,6 +91,21 @@ export const inkOutputCaches = {
 				'const sharedCaches = new OutputCaches();',
 				'let rowStrings = new Map();',
 				'let previousRowStrings = new Map();',
+				// A row's cells from its writes, as Ink filled them (blank cells, each write's characters in turn, the
+				// cells after a wide character emptied).
+				'function fillRow(caches, width, writes) {',
+				"\tconst cells = []; for (let x = 0; x < width; x++) { cells.push({type: 'char', value: ' ', fullWidth: false, styles: []}); }",
+				'\tfor (let index = 0; index < writes.length; index += 2) {',
+				'\t\tlet offsetX = writes[index];',
+				'\t\tfor (const character of caches.getStyledChars(writes[index + 1])) {',
+				'\t\t\tcells[offsetX] = character;',
+				'\t\t\tconst characterWidth = Math.max(1, caches.getStringWidth(character.value));',
+				"\t\t\tfor (let next = 1; next < characterWidth; next++) { cells[offsetX + next] = {type: 'char', value: '', fullWidth: false, styles: character.styles}; }",
+				'\t\t\toffsetX += characterWidth;',
+				'\t\t}',
+				'\t}',
+				'\treturn cells;',
+				'}',
 				'function newGeneration(caches) {',
 				'\tcaches.previousStyledChars = caches.styledChars;',
 				'\tcaches.styledChars = new Map();',

@@ -28,9 +28,9 @@ type Output = {
 /**
 Ink's output.js as the bundle has it: built with the same plugin, into a file of its own.
 */
-async function patchedOutput(): Promise<
-	new (options: {width: number; height: number}) => Output
-> {
+async function patchedOutput(
+	patched = true,
+): Promise<new (options: {width: number; height: number}) => Output> {
 	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-ink-output-'));
 	const outfile = path.join(directory, 'output.mjs');
 	await build({
@@ -47,7 +47,7 @@ async function patchedOutput(): Promise<
 		bundle: true,
 		format: 'esm',
 		platform: 'node',
-		plugins: [inkOutputCaches],
+		plugins: patched ? [inkOutputCaches] : [],
 		logLevel: 'silent',
 	});
 	const module = (await import(pathToFileURL(outfile).href)) as {
@@ -74,19 +74,28 @@ test('parsed lines are kept from one frame to the next, and only that (5,000 of 
 			...(output.caches.previousStyledChars?.values() ?? []),
 		].reduce((sum, characters) => sum + characters.length, 0);
 
-	// A line of the last frame is not parsed again; nor is a row drawn as before turned into a string again.
+	// A line of the last frame is not parsed again; a row drawn as before is neither parsed nor filled again.
 	const first = frame(['\u001B[1mdockpit\u001B[22m ● live', 'row two']);
 	const parsed = first.output.caches.styledChars.get('row two');
 	assert.ok(parsed);
 	const second = frame(['row two', 'another']);
-	assert.equal(second.output.caches.styledChars.get('row two'), parsed);
+	assert.equal(second.output.caches.styledChars.get('row two'), undefined);
 	assert.equal(second.text, 'row two\nanother');
-	const third = frame(['row two', 'another']);
-	assert.equal(third.text, 'row two\nanother');
+	const third = frame(['another', 'row two plus']);
+	assert.equal(third.text, 'another\nrow two plus');
+	// Not drawn in the last frame: filled and parsed again.
+	const fourth = frame(['x', 'row two']);
+	assert.ok(fourth.output.caches.styledChars.get('row two'));
+	// A line written into a row that was not drawn before is parsed, from the last frame's lines if it was there.
+	const fifth = frame(['row two', 'row two plus']);
+	assert.equal(fifth.text, 'row two\nrow two plus');
+	const sixth = frame(['row two plus', 'zz', 'a']);
+	assert.equal(sixth.text, 'row two plus\nzz\na');
 	// One frame without it, and a line is dropped.
 	frame(['something else']);
-	const fifth = frame(['row two']);
-	assert.notEqual(fifth.output.caches.styledChars.get('row two'), parsed);
+	const eighth = frame(['row two', 'b']);
+	assert.equal(eighth.text, 'row two\nb');
+	assert.notEqual(eighth.output.caches.styledChars.get('row two'), parsed);
 
 	// 45 new rows of about 170 characters a frame (ages, names and states changing), for 200 frames: at most two
 	// frames' worth is held.
@@ -104,4 +113,70 @@ test('parsed lines are kept from one frame to the next, and only that (5,000 of 
 	assert.ok(peak <= 2 * 45 * 175, `${peak} characters held`);
 	assert.ok(peak >= 45 * 150, 'a frame is kept');
 	assert.ok(maxStyledCharacters >= 300 * 80, 'a 300x80 frame fits the guard');
+});
+
+test('frames are the same as unpatched Ink draws them: styles, wide characters, overlapping writes, clips', async () => {
+	const Patched = await patchedOutput();
+	const Plain = await patchedOutput(false);
+	// A small deterministic generator, so that a failure can be replayed.
+	let seed = 7;
+	const random = () => {
+		seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return seed / 2_147_483_648;
+	};
+
+	const pick = <T>(items: readonly T[]): T =>
+		items[Math.floor(random() * items.length)]!;
+	const pieces = [
+		'abc',
+		'dockpit',
+		'\u001B[1mbold\u001B[22m',
+		'\u001B[31mred\u001B[39m',
+		'\u001B[7m› web-1\u001B[27m',
+		'漢字',
+		'👍🏽',
+		'e\u0301',
+		' ',
+		'│',
+		'╭──╮',
+	];
+	// Rows come back often, as on a dashboard, so that rows drawn before are taken from the caches.
+	const lines = Array.from({length: 12}, () =>
+		Array.from({length: 1 + Math.floor(random() * 5)}, () => pick(pieces)).join(
+			'',
+		),
+	);
+	const width = 30;
+	const height = 6;
+	for (let frame = 0; frame < 400; frame++) {
+		const patched = new Patched({width, height});
+		const plain = new Plain({width, height});
+		const both = (act: (output: Output & Record<string, any>) => void) => {
+			act(patched as Output & Record<string, any>);
+			act(plain as Output & Record<string, any>);
+		};
+
+		const writes = 1 + Math.floor(random() * 8);
+		for (let index = 0; index < writes; index++) {
+			const x = Math.floor(random() * (width - 4));
+			const y = Math.floor(random() * (height + 1));
+			const text = Array.from({length: 1 + Math.floor(random() * 2)}, () =>
+				pick(lines),
+			).join('\n');
+			const clipped = random() < 0.2;
+			if (clipped) {
+				const clip = {x1: 2, x2: width - 3, y1: 1, y2: height - 1};
+				both(output => output['clip'](clip));
+			}
+
+			both(output => {
+				output.write(x, y, text, {transformers: []});
+			});
+			if (clipped) {
+				both(output => output['unclip']());
+			}
+		}
+
+		assert.equal(patched.get().output, plain.get().output, `frame ${frame}`);
+	}
 });
