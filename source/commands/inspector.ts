@@ -10,6 +10,7 @@ import {inspectorTab} from '../state/inspector-reducer.js';
 import type {InspectorTab, LogOptions} from '../state/inspector-types.js';
 import {selectedContainer} from '../state/selectors.js';
 import formatPorts from '../format/ports.js';
+import {openForm} from './transfer-commands.js';
 
 /**
 Opens the inspector on `tab` (of the current list: a container tab on Containers, an image tab on Images) and,
@@ -434,6 +435,49 @@ const logsOnly =
 	};
 
 /**
+A file name for a container's log: `web.log`.
+*/
+export function logFileName(name: string): string {
+	return `${name.replaceAll(/[^\w.-]+/g, '-').replaceAll(/^[-.]+|-+$/g, '') || 'container'}.log`;
+}
+
+/**
+Ctrl-S in Logs: the path prompt for saving the shown container's whole log (not what the ring holds: the
+engine's, from the first line). The form checks the path before anything is sent and asks before overwriting;
+the save runs as a transfer (progress, Esc cancels, a result line).
+*/
+const saveLogs: Command = context => {
+	const {store, inspector} = context;
+	const shown = inspector?.snapshot().target;
+	const state = store.getState();
+	const row =
+		shown?.kind === 'container'
+			? state.containers.get(shown.id)
+			: selectedContainer(state);
+	if (!row) {
+		flash(context, 'No container shown', 'muted');
+		return;
+	}
+
+	openForm(
+		context,
+		{
+			form: 'transfer',
+			action: 'save-logs',
+			targets: [{id: row.id, name: row.name}],
+		},
+		`Save the whole log of ${row.name}`,
+		{path: `./${logFileName(row.name)}`},
+		[
+			{
+				text: `Everything the engine kept, stdout and stderr as docker logs ${row.name} gives them. Relative paths are from ${process.cwd()}.`,
+				tone: 'muted',
+			},
+		],
+	);
+};
+
+/**
 One handler per inspector binding of the keymap.
 */
 export const inspectorCommands = {
@@ -486,6 +530,7 @@ export const inspectorCommands = {
 	'inspector.search': logsOnly(({store}) => {
 		store.dispatch({type: 'inspector/prompt-open', kind: 'search'});
 	}),
+	'inspector.save-logs': logsOnly(saveLogs),
 	'inspector.next-match': logsOnly(jump(-1)),
 	'inspector.previous-match': logsOnly(jump(1)),
 	'inspector.filter': logsOnly(({store}) => {

@@ -1255,6 +1255,14 @@ export const keymap = [
 		description: 'Wrap long log lines, or cut them and scroll sideways',
 	},
 	{
+		command: 'inspector.save-logs',
+		keys: ['ctrl+s'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description:
+			"Logs: save the container's whole log to a file (asks where; Esc cancels)",
+	},
+	{
 		command: 'inspector.reveal',
 		keys: ['v'],
 		scope: 'inspector',
