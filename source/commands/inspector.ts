@@ -11,6 +11,7 @@ import type {InspectorTab, LogOptions} from '../state/inspector-types.js';
 import {selectedContainer} from '../state/selectors.js';
 import formatPorts from '../format/ports.js';
 import {openForm} from './transfer-commands.js';
+import {logCopy} from '../inspector/log-copy.js';
 
 /**
 Opens the inspector on `tab` (of the current list: a container tab on Containers, an image tab on Images) and,
@@ -478,6 +479,58 @@ const saveLogs: Command = context => {
 };
 
 /**
+`y` in Logs: the lines on screen, or the matching ones while a search or filter is in use, to the terminal's
+clipboard (OSC 52).
+*/
+const copyLogs: Command = context => {
+	const {store, inspector, clipboard} = context;
+	const pane = store.getState().ui.inspector;
+	if (!pane || !inspector) {
+		return;
+	}
+
+	const copied = logCopy(inspector.logs, pane.logs, inspector.view().logs);
+	if ('error' in copied) {
+		flash(context, copied.error, 'error');
+		return;
+	}
+
+	if (copied.count === 0) {
+		flash(
+			context,
+			copied.which === 'shown'
+				? 'No log lines to copy yet'
+				: `No lines ${copied.which} to copy`,
+			'muted',
+		);
+		return;
+	}
+
+	if (!clipboard) {
+		flash(context, 'No terminal clipboard here', 'error');
+		return;
+	}
+
+	const lines = `${copied.count.toLocaleString('en-US')} ${copied.which} line${copied.count === 1 ? '' : 's'}`;
+	try {
+		clipboard.copy(copied.text);
+	} catch (error) {
+		flash(
+			context,
+			`${lines}: ${error instanceof Error ? error.message : String(error)}${copied.which === 'shown' ? '' : '; a narrower search copies fewer'}`,
+			'error',
+		);
+		return;
+	}
+
+	flash(
+		context,
+		`Copied ${lines} (${copied.text.length.toLocaleString('en-US')} characters) to the clipboard`,
+		'success',
+	);
+};
+
+/**
 One handler per inspector binding of the keymap.
 */
 export const inspectorCommands = {
@@ -531,6 +584,14 @@ export const inspectorCommands = {
 		store.dispatch({type: 'inspector/prompt-open', kind: 'search'});
 	}),
 	'inspector.save-logs': logsOnly(saveLogs),
+	'inspector.copy'(context) {
+		if (inspectorTab(context.store.getState()) === 'logs') {
+			copyLogs(context);
+			return;
+		}
+
+		flash(context, 'y copies log lines in Logs and a value in Config', 'muted');
+	},
 	'inspector.next-match': logsOnly(jump(-1)),
 	'inspector.previous-match': logsOnly(jump(1)),
 	'inspector.filter': logsOnly(({store}) => {

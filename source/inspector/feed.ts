@@ -77,9 +77,27 @@ export type InspectorFeed = {
 	/**
 	How big the pane's view is, as last drawn (rows of text, and lines of the shown tab's content), for scrolling.
 	*/
-	view(): {readonly rows: number; readonly lines: number};
-	setView(view: {readonly rows: number; readonly lines: number}): void;
+	view(): InspectorView;
+	setView(view: InspectorView): void;
 	stop(): void;
+};
+
+/**
+How big the pane's view is, as last drawn.
+*/
+export type InspectorView = {
+	/**
+	Rows of text.
+	*/
+	readonly rows: number;
+	/**
+	Lines of the shown tab's content.
+	*/
+	readonly lines: number;
+	/**
+	Logs: the `seq` of the first and the last log line on screen (whole or in part), for `y`.
+	*/
+	readonly logs?: {readonly first: number; readonly last: number};
 };
 
 export type FeedOptions = {
@@ -212,7 +230,7 @@ export function createInspectorFeed(
 	let openLogs = 0;
 	let openStats = 0;
 	let stopped = false;
-	let shownView = {rows: 10, lines: 0};
+	let shownView: InspectorView = {rows: 10, lines: 0};
 
 	const notifyNow = () => {
 		if (flushTimer) {

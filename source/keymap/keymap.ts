@@ -1069,7 +1069,7 @@ export const keymap = [
 		scope: 'inspector',
 		group: 'Inspector',
 		description:
-			'Config: copy the value under the cursor to the clipboard (OSC 52, works over SSH)',
+			'Copy to the clipboard (OSC 52, works over SSH): in Logs the lines shown (or matching / or &), in Config the value under the cursor',
 	},
 	{
 		command: 'inspector.next-tab',

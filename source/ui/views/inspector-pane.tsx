@@ -24,7 +24,7 @@ import {
 	diffRows,
 	envRows,
 	layerRows,
-	logWindow,
+	logWindowOf,
 	statsRows,
 	topRows,
 } from '../inspector-rows.js';
@@ -182,10 +182,11 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 	// Where the Config tab's window starts, kept between frames (it moves only when the cursor would leave it).
 	const configStart = useRef(0);
 
-	const {lines, total, start} = useMemo((): {
+	const {lines, total, start, onScreen} = useMemo((): {
 		lines: string[];
 		total: number;
 		start?: number;
+		onScreen?: {readonly first: number; readonly last: number};
 	} => {
 		if (tab === undefined) {
 			return {lines: [], total: 0};
@@ -201,12 +202,32 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 				pane.logs.bottom === undefined
 					? shown.length - 1
 					: Math.max(0, shown.positionOf(pane.logs.bottom));
-			const window = logWindow(shown, pane.logs, bottom, columns, rows);
+			const window = logWindowOf(shown, pane.logs, bottom, columns, rows);
+			const seqAt = (position: number, step: 1 | -1) => {
+				for (
+					let each = position;
+					each >= 0 && each < shown.length;
+					each += step
+				) {
+					const line = shown.at(each);
+					if (line !== undefined && line !== 'gap') {
+						return line.seq;
+					}
+				}
+
+				return undefined;
+			};
+
+			const first = window.first === -1 ? undefined : seqAt(window.first, 1);
+			const last = window.last === -1 ? undefined : seqAt(window.last, -1);
 			return {
-				lines: window.map(row =>
+				lines: window.rows.map(row =>
 					rowString(row, columns, pane.logs.wrap ? 0 : pane.logs.column),
 				),
 				total: shown.length,
+				...(first === undefined || last === undefined
+					? {}
+					: {onScreen: {first, last}}),
 			};
 		}
 
@@ -279,8 +300,12 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 	]);
 
 	useLayoutEffect(() => {
-		inspector?.setView({rows, lines: total});
-	}, [inspector, rows, total]);
+		inspector?.setView({
+			rows,
+			lines: total,
+			...(onScreen ? {logs: onScreen} : {}),
+		});
+	}, [inspector, rows, total, onScreen?.first, onScreen?.last]);
 
 	const name = feed.target ? sanitize(feed.target.name) : '';
 	const status =
