@@ -449,10 +449,22 @@ the save runs as a transfer (progress, Esc cancels, a result line).
 */
 const saveLogs: Command = context => {
 	const {store, inspector} = context;
-	const shown = inspector?.snapshot().target;
+	const snapshot = inspector?.snapshot();
+	const group = snapshot?.group ?? [];
+	if (group.length > 1) {
+		flash(
+			context,
+			`Ctrl-S saves one container's log, and Logs shows the ${group.length} marked ones: unmark all but one (or Esc in the list) first`,
+			'muted',
+		);
+		return;
+	}
+
+	const shown = snapshot?.target;
 	const state = store.getState();
-	const row =
-		shown?.kind === 'container'
+	const row = group[0]
+		? state.containers.get(group[0].id)
+		: shown?.kind === 'container'
 			? state.containers.get(shown.id)
 			: selectedContainer(state);
 	if (!row) {

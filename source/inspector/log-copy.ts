@@ -24,7 +24,9 @@ export type LogCopy =
 	| {readonly error: string};
 
 const lineText = (line: LogLine, timestamps: boolean) =>
-	(timestamps && line.stamp ? `${line.stamp} ` : '') + plainText(line.text);
+	(line.source ? `${line.source.label} | ` : '') +
+	(timestamps && line.stamp ? `${line.stamp} ` : '') +
+	plainText(line.text);
 
 export function logCopy(
 	ring: LogRing,

@@ -1040,7 +1040,8 @@ export const keymap = [
 		keys: ['l'],
 		scope: 'list',
 		group: 'Inspector',
-		description: 'Inspector on Logs (Layers for an image), keys to it',
+		description:
+			"Inspector on Logs (the marked containers' interleaved, when rows are marked; Layers for an image), keys to it",
 	},
 	{
 		command: 'inspector.config',

@@ -17,6 +17,7 @@ import type {LogLine} from '../inspector/log-ring.js';
 import type {LogView} from '../state/inspector-types.js';
 import {type Span, type StyledRow, wrapRow} from './components/styled-rows.js';
 import {theme} from './theme.js';
+import {sourceColors} from './components/project-logs-view.js';
 
 const highlight = {bg: 'yellow', fg: 'black'} as const;
 const currentHighlight = {
@@ -34,6 +35,14 @@ export function logSpans(
 	search: ShownLogs['search'],
 ): StyledRow {
 	const spans: Span[] = [];
+	if (line.source) {
+		// Several containers: whose line it is, in its colour, as `docker compose logs` prefixes them.
+		spans.push({
+			text: `${line.source.label} | `,
+			fg: sourceColors[line.source.index % sourceColors.length]!,
+		});
+	}
+
 	if (view.timestamps) {
 		spans.push({
 			text: line.stamp ? `${line.stamp.slice(11, 23)} ` : ' '.repeat(13),

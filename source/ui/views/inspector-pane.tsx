@@ -114,6 +114,10 @@ function logStatus(feed: FeedSnapshot, pane: Pane, lines: number): string {
 			: 'paused · G follows',
 		`${lines} line${lines === 1 ? '' : 's'}`,
 	];
+	if (feed.group && feed.group.length > 1) {
+		parts.push(`${feed.group.length} containers interleaved`);
+	}
+
 	if (pane.logs.filter) {
 		parts.push(
 			`filter ${pane.logs.filter.regex ? 're ' : ''}"${pane.logs.filter.text}" ±${pane.logs.context}`,
