@@ -1,7 +1,6 @@
 /**
 The inspector pane's commands (keys in `keymap.ts`, scopes `inspector`, `inspector-pane`, `inspector-prompt`), and
-the `:` command handlers that open it (`:logs --since 10m`, `:top`, `:diff`, `:inspect`, `:port`, `:history`,
-`:wait`), for the command line to call as `inspectorLineCommands[name](context, args)`.
+`openInspector`, which the `:` commands that open it use (`command-line/inspector-commands.ts`).
 */
 import type {Command, CommandContext} from './context.js';
 import {commitContainer} from './open-forms.js';
@@ -9,7 +8,6 @@ import {nextMatch, shownLogs} from '../inspector/log-window.js';
 import {inspectorTab} from '../state/inspector-reducer.js';
 import type {InspectorTab, LogOptions} from '../state/inspector-types.js';
 import {selectedContainer} from '../state/selectors.js';
-import formatPorts from '../format/ports.js';
 import {openForm} from './transfer-commands.js';
 import {logCopy} from '../inspector/log-copy.js';
 
@@ -105,162 +103,12 @@ export function parseSince(
 	return undefined;
 }
 
-/**
-`:logs [--since WHEN] [--tail N|all]`: the options, or what is wrong with them.
-*/
-export function parseLogArguments(
-	args: readonly string[],
-	now = Date.now(),
-): {readonly options: Partial<LogOptions>} | {readonly error: string} {
-	const options: {tail?: number | 'all'; since?: number} = {};
-	for (let index = 0; index < args.length; index++) {
-		const argument = args[index]!;
-		const [flag, inline] = argument.includes('=')
-			? [
-					argument.slice(0, argument.indexOf('=')),
-					argument.slice(argument.indexOf('=') + 1),
-				]
-			: [argument, undefined];
-		const value = inline ?? args[++index];
-		if (flag === '--since') {
-			const since = value === undefined ? undefined : parseSince(value, now);
-			if (since === undefined) {
-				return {
-					error: `--since wants a duration (10m, 2h, 1d) or a date (2026-12-02T15:00:00Z), not ${value ?? 'nothing'}`,
-				};
-			}
-
-			options.since = since;
-		} else if (flag === '--tail' || flag === '-n') {
-			if (value === 'all') {
-				options.tail = 'all';
-			} else if (value !== undefined && /^\d+$/.test(value)) {
-				options.tail = Number(value);
-			} else {
-				return {
-					error: `--tail wants a number of lines or all, not ${value ?? 'nothing'}`,
-				};
-			}
-		} else {
-			return {error: `:logs knows --since and --tail, not ${argument}`};
-		}
-	}
-
-	return {options};
-}
-
-/**
-A `:` command: the words after its name.
-*/
-export type LineCommand = (
-	context: CommandContext,
-	args: readonly string[],
-) => void | Promise<void>;
-
 const flash = (
 	context: Pick<CommandContext, 'store'>,
 	text: string,
 	level: 'info' | 'error' | 'success' | 'muted' = 'info',
 ) => {
 	context.store.dispatch({type: 'ui/flash', text, level});
-};
-
-const onContainers = (context: Pick<CommandContext, 'store'>) => {
-	if (context.store.getState().ui.pane !== 'containers') {
-		context.store.dispatch({type: 'ui/pane', pane: 'containers'});
-	}
-};
-
-const onImages = (context: Pick<CommandContext, 'store'>) => {
-	if (context.store.getState().ui.pane !== 'images') {
-		context.store.dispatch({type: 'ui/pane', pane: 'images'});
-	}
-};
-
-/**
-The `:` commands of the inspector. Wire them into the command line as `name → handler(context, words)`.
-*/
-export const inspectorLineCommands: Readonly<Record<string, LineCommand>> = {
-	logs(context, args) {
-		const parsed = parseLogArguments(args);
-		if ('error' in parsed) {
-			flash(context, parsed.error, 'error');
-			return;
-		}
-
-		onContainers(context);
-		openInspector(context, 'logs', {
-			logs: {tail: 1000, ...parsed.options},
-		});
-	},
-	top(context) {
-		onContainers(context);
-		openInspector(context, 'top');
-	},
-	stats(context) {
-		onContainers(context);
-		openInspector(context, 'stats');
-	},
-	diff(context) {
-		onContainers(context);
-		openInspector(context, 'diff');
-	},
-	env(context) {
-		onContainers(context);
-		openInspector(context, 'env');
-	},
-	inspect(context) {
-		openInspector(context, 'config');
-	},
-	history(context) {
-		onImages(context);
-		openInspector(context, 'layers');
-	},
-	port(context) {
-		const container = selectedContainer(context.store.getState());
-		if (!container) {
-			flash(context, 'No container selected', 'muted');
-			return;
-		}
-
-		const published = container.ports.filter(
-			port => port.publicPort !== undefined,
-		);
-		flash(
-			context,
-			published.length === 0
-				? `${container.name} publishes no port`
-				: `${container.name}: ${published
-						.map(
-							port =>
-								`${port.privatePort}/${port.protocol} -> ${port.ip ?? '0.0.0.0'}:${port.publicPort}`,
-						)
-						.join(', ')} (${formatPorts(published)})`,
-		);
-	},
-	async wait(context) {
-		const container = selectedContainer(context.store.getState());
-		if (!container) {
-			flash(context, 'No container selected', 'muted');
-			return;
-		}
-
-		flash(context, `Waiting for ${container.name} to stop…`, 'muted');
-		try {
-			const {exitCode} = await context.engine.waitContainer(container.id);
-			flash(
-				context,
-				`${container.name} stopped: exit code ${Number.isNaN(exitCode) ? 'unknown' : exitCode}`,
-				exitCode === 0 ? 'success' : 'info',
-			);
-		} catch (error) {
-			flash(
-				context,
-				error instanceof Error ? error.message : String(error),
-				'error',
-			);
-		}
-	},
 };
 
 const rows = (context: CommandContext) =>

@@ -19,7 +19,8 @@ export type TransferKind =
 	| 'cp-out'
 	| 'cp-in'
 	| 'compose'
-	| 'save-logs';
+	| 'save-logs'
+	| 'wait';
 
 export type TransferLayer = {
 	readonly id: string;
