@@ -29,6 +29,7 @@ import {
 	topRows,
 } from '../inspector-rows.js';
 import {useAppState, useServices} from '../context.js';
+import {useKeyFor} from '../hooks/use-keymap.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -105,13 +106,24 @@ function tabRows(
 	}
 }
 
-function logStatus(feed: FeedSnapshot, pane: Pane, lines: number): string {
+/**
+The Logs tab's status line; `followKey` is the key that follows again, as this run's keymap has it (none when it
+is unbound).
+*/
+function logStatus(
+	feed: FeedSnapshot,
+	pane: Pane,
+	lines: number,
+	followKey: string | undefined,
+): string {
 	const parts = [
 		pane.logs.bottom === undefined
 			? feed.logState === 'following'
 				? 'following'
 				: (feed.logState ?? '…')
-			: 'paused · G follows',
+			: followKey
+				? `paused · ${followKey} follows`
+				: 'paused',
 		`${lines} line${lines === 1 ? '' : 's'}`,
 	];
 	if (feed.group && feed.group.length > 1) {
@@ -168,6 +180,7 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 	const source: Pick<InspectorFeed, 'subscribe' | 'snapshot'> =
 		inspector ?? noFeed;
 	const feed = useSyncExternalStore(source.subscribe, source.snapshot);
+	const followKey = useKeyFor('inspector.bottom');
 	const columns = Math.max(1, width - 4);
 	// Border (2), tab bar, status line.
 	const rows = Math.max(1, height - 4);
@@ -314,7 +327,7 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 	const name = feed.target ? sanitize(feed.target.name) : '';
 	const status =
 		tab === 'logs'
-			? logStatus(feed, pane, total)
+			? logStatus(feed, pane, total, followKey)
 			: tab === 'config'
 				? configStatus(configView, total, rows, start ?? 0, pane.focused)
 				: tab === undefined
