@@ -146,6 +146,69 @@ test('Ctrl-S saves the whole log (not only the ring) to a file equal to docker l
 	fs.rmSync(folder, {recursive: true, force: true});
 });
 
+test('marked rows: l shows their logs interleaved by the engine timestamps, each prefixed with its name, one stream each', async () => {
+	const script = (who: string, offset: string) =>
+		`sleep ${offset}; i=0; while [ $i -lt 8 ]; do i=$((i+1)); echo "${who} says $i"; sleep 0.4; done; sleep 600`;
+	const first = await fixtures.container({
+		hint: 'imulti',
+		cmd: ['sh', '-c', script('alpha', '0')],
+	});
+	const second = await fixtures.container({
+		hint: 'imulti',
+		cmd: ['sh', '-c', script('beta', '0.2')],
+	});
+	const proxy = await startRecordingProxy();
+	try {
+		const app = await open('imulti', ['--host', `unix://${proxy.path}`]);
+		await app.waitFor(new RegExp(`${second.name}`));
+		app.write(' ');
+		await app.waitFor('1 marked');
+		app.write(' ');
+		await app.waitFor('2 marked');
+		app.write('l');
+		await app.waitFor('2 marked containers');
+		const screen = await app.waitFor(
+			text => /alpha says 8/.test(text) && /beta says 8/.test(text),
+			20_000,
+		);
+		// The order the engine's timestamps give, from docker logs -t of both.
+		const stamped = async (name: string) =>
+			(await fixtures.cli('logs', '-t', name))
+				.split('\n')
+				.filter(Boolean)
+				.map(line => {
+					const space = line.indexOf(' ');
+					return {stamp: line.slice(0, space), text: line.slice(space + 1)};
+				});
+		const expected = [
+			...(await stamped(first.name)),
+			...(await stamped(second.name)),
+		]
+			.sort((a, b) => (a.stamp < b.stamp ? -1 : a.stamp > b.stamp ? 1 : 0))
+			.map(line => line.text);
+		const shown = [...screen.matchAll(/(\S+)\s+\| ((?:alpha|beta) says \d+)/g)];
+		assert.deepEqual(
+			shown.map(match => match[2]),
+			expected,
+		);
+		// Each line's prefix names its container (the middle of a long name is cut).
+		for (const match of shown) {
+			const owner = match[2]!.startsWith('alpha') ? first.name : second.name;
+			assert.ok(
+				owner.endsWith(match[1]!.split('…').at(-1)!),
+				`${match[1]} names ${owner}`,
+			);
+		}
+
+		const logStreams = proxy
+			.inFlight()
+			.filter(request => /\/containers\/[^/]+\/logs\?/.test(request.url));
+		assert.equal(logStreams.length, 2, 'one log stream per marked container');
+	} finally {
+		await proxy.close();
+	}
+});
+
 test('Stats shows numbers; Diff shows a file created and one removed in the container, and what a commit keeps', async () => {
 	const {id} = await fixtures.container({
 		hint: 'istats',
