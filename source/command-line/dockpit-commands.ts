@@ -1,7 +1,7 @@
 /**
 dockpit's own commands (`:containers`, `:images`, `:events`, `:help`, `:log`, `:quit`), the docker CLI's listing
-commands that are panes here (`:ps`, `:images`, `:events`), and the docker commands dockpit cannot do yet: each
-says so, and what to use meanwhile.
+commands that are panes here (`:ps`, `:images`, `:events`), and the docker commands dockpit cannot do yet (none
+now): each would say so, and what to use meanwhile.
 */
 import {
 	composeDescription,
@@ -138,47 +138,7 @@ export const dockpitCommands: readonly LineCommand[] = [
 ];
 
 /**
-Docker commands dockpit cannot do yet, each with what to use meanwhile.
+Docker commands dockpit cannot do yet, each with what to use meanwhile (`notYet`: the prompt says so and sends
+nothing). None today: `:logs`, `:top`, `:diff`, `:port` and `:wait` are in `inspector-commands.ts`.
 */
-export const notYetCommands: readonly LineCommand[] = [
-	{
-		name: 'logs',
-		usage: 'CONTAINER',
-		description: "A container's output",
-		docker: true,
-		complete: ['container'],
-		notYet: 'docker logs NAME',
-	},
-	{
-		name: 'top',
-		usage: 'CONTAINER',
-		description: "A container's processes",
-		docker: true,
-		complete: ['container'],
-		notYet: 'docker top NAME (or x for a shell and ps in it)',
-	},
-	{
-		name: 'diff',
-		usage: 'CONTAINER',
-		description: "Changes to a container's filesystem",
-		docker: true,
-		complete: ['container'],
-		notYet: 'docker diff NAME (the commit form, c, counts them)',
-	},
-	{
-		name: 'port',
-		usage: 'CONTAINER',
-		description: "A container's published ports",
-		docker: true,
-		complete: ['container'],
-		notYet: 'docker port NAME (the PORTS column shows them)',
-	},
-	{
-		name: 'wait',
-		usage: 'CONTAINER...',
-		description: 'Wait for containers to stop',
-		docker: true,
-		complete: ['container'],
-		notYet: 'docker wait NAME',
-	},
-];
+export const notYetCommands: readonly LineCommand[] = [];

@@ -7,12 +7,14 @@ import {cleanupCommands} from './cleanup-commands.js';
 import {containerCommands} from './container-commands.js';
 import {dockpitCommands, notYetCommands} from './dockpit-commands.js';
 import {imageCommands} from './image-commands.js';
+import {inspectorCommands} from './inspector-commands.js';
 import type {LineCommand} from './types.js';
 
 export const commandTable: readonly LineCommand[] = [
 	...dockpitCommands,
 	...containerCommands,
 	...imageCommands,
+	...inspectorCommands,
 	...notYetCommands,
 	...cleanupCommands,
 ].sort((a, b) => a.name.localeCompare(b.name));

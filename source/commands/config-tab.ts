@@ -294,7 +294,7 @@ const copy: Command = context => {
 
 /**
 The Config tab's handlers in front of `base`'s: each key does the Config thing on the Config tab and what
-`base` has it do elsewhere. `inspector.copy` and `inspector.fold` are Config-only for now.
+`base` has it do elsewhere (`y` copies log lines in Logs). `inspector.fold` is Config-only.
 */
 type Wrapped =
 	| 'inspector.down'
@@ -308,7 +308,8 @@ type Wrapped =
 	| 'inspector.search'
 	| 'inspector.next-match'
 	| 'inspector.previous-match'
-	| 'inspector.prompt-apply';
+	| 'inspector.prompt-apply'
+	| 'inspector.copy';
 
 export function configTab(base: Readonly<Record<Wrapped, Command>>) {
 	const either =
@@ -361,13 +362,6 @@ export function configTab(base: Readonly<Record<Wrapped, Command>>) {
 				fold(context, 'toggle');
 			}
 		},
-		'inspector.copy'(context) {
-			if (onConfig(context)) {
-				copy(context);
-				return;
-			}
-
-			flash(context, 'y copies a value of the Config tab');
-		},
+		'inspector.copy': either('inspector.copy', copy),
 	} satisfies Record<string, Command>;
 }

@@ -1,7 +1,6 @@
 /**
 The inspector pane's commands (keys in `keymap.ts`, scopes `inspector`, `inspector-pane`, `inspector-prompt`), and
-the `:` command handlers that open it (`:logs --since 10m`, `:top`, `:diff`, `:inspect`, `:port`, `:history`,
-`:wait`), for the command line to call as `inspectorLineCommands[name](context, args)`.
+`openInspector`, which the `:` commands that open it use (`command-line/inspector-commands.ts`).
 */
 import type {Command, CommandContext} from './context.js';
 import {commitContainer} from './open-forms.js';
@@ -9,7 +8,8 @@ import {nextMatch, shownLogs} from '../inspector/log-window.js';
 import {inspectorTab} from '../state/inspector-reducer.js';
 import type {InspectorTab, LogOptions} from '../state/inspector-types.js';
 import {selectedContainer} from '../state/selectors.js';
-import formatPorts from '../format/ports.js';
+import {openForm} from './transfer-commands.js';
+import {logCopy} from '../inspector/log-copy.js';
 
 /**
 Opens the inspector on `tab` (of the current list: a container tab on Containers, an image tab on Images) and,
@@ -103,162 +103,12 @@ export function parseSince(
 	return undefined;
 }
 
-/**
-`:logs [--since WHEN] [--tail N|all]`: the options, or what is wrong with them.
-*/
-export function parseLogArguments(
-	args: readonly string[],
-	now = Date.now(),
-): {readonly options: Partial<LogOptions>} | {readonly error: string} {
-	const options: {tail?: number | 'all'; since?: number} = {};
-	for (let index = 0; index < args.length; index++) {
-		const argument = args[index]!;
-		const [flag, inline] = argument.includes('=')
-			? [
-					argument.slice(0, argument.indexOf('=')),
-					argument.slice(argument.indexOf('=') + 1),
-				]
-			: [argument, undefined];
-		const value = inline ?? args[++index];
-		if (flag === '--since') {
-			const since = value === undefined ? undefined : parseSince(value, now);
-			if (since === undefined) {
-				return {
-					error: `--since wants a duration (10m, 2h, 1d) or a date (2026-12-02T15:00:00Z), not ${value ?? 'nothing'}`,
-				};
-			}
-
-			options.since = since;
-		} else if (flag === '--tail' || flag === '-n') {
-			if (value === 'all') {
-				options.tail = 'all';
-			} else if (value !== undefined && /^\d+$/.test(value)) {
-				options.tail = Number(value);
-			} else {
-				return {
-					error: `--tail wants a number of lines or all, not ${value ?? 'nothing'}`,
-				};
-			}
-		} else {
-			return {error: `:logs knows --since and --tail, not ${argument}`};
-		}
-	}
-
-	return {options};
-}
-
-/**
-A `:` command: the words after its name.
-*/
-export type LineCommand = (
-	context: CommandContext,
-	args: readonly string[],
-) => void | Promise<void>;
-
 const flash = (
 	context: Pick<CommandContext, 'store'>,
 	text: string,
 	level: 'info' | 'error' | 'success' | 'muted' = 'info',
 ) => {
 	context.store.dispatch({type: 'ui/flash', text, level});
-};
-
-const onContainers = (context: Pick<CommandContext, 'store'>) => {
-	if (context.store.getState().ui.pane !== 'containers') {
-		context.store.dispatch({type: 'ui/pane', pane: 'containers'});
-	}
-};
-
-const onImages = (context: Pick<CommandContext, 'store'>) => {
-	if (context.store.getState().ui.pane !== 'images') {
-		context.store.dispatch({type: 'ui/pane', pane: 'images'});
-	}
-};
-
-/**
-The `:` commands of the inspector. Wire them into the command line as `name → handler(context, words)`.
-*/
-export const inspectorLineCommands: Readonly<Record<string, LineCommand>> = {
-	logs(context, args) {
-		const parsed = parseLogArguments(args);
-		if ('error' in parsed) {
-			flash(context, parsed.error, 'error');
-			return;
-		}
-
-		onContainers(context);
-		openInspector(context, 'logs', {
-			logs: {tail: 1000, ...parsed.options},
-		});
-	},
-	top(context) {
-		onContainers(context);
-		openInspector(context, 'top');
-	},
-	stats(context) {
-		onContainers(context);
-		openInspector(context, 'stats');
-	},
-	diff(context) {
-		onContainers(context);
-		openInspector(context, 'diff');
-	},
-	env(context) {
-		onContainers(context);
-		openInspector(context, 'env');
-	},
-	inspect(context) {
-		openInspector(context, 'config');
-	},
-	history(context) {
-		onImages(context);
-		openInspector(context, 'layers');
-	},
-	port(context) {
-		const container = selectedContainer(context.store.getState());
-		if (!container) {
-			flash(context, 'No container selected', 'muted');
-			return;
-		}
-
-		const published = container.ports.filter(
-			port => port.publicPort !== undefined,
-		);
-		flash(
-			context,
-			published.length === 0
-				? `${container.name} publishes no port`
-				: `${container.name}: ${published
-						.map(
-							port =>
-								`${port.privatePort}/${port.protocol} -> ${port.ip ?? '0.0.0.0'}:${port.publicPort}`,
-						)
-						.join(', ')} (${formatPorts(published)})`,
-		);
-	},
-	async wait(context) {
-		const container = selectedContainer(context.store.getState());
-		if (!container) {
-			flash(context, 'No container selected', 'muted');
-			return;
-		}
-
-		flash(context, `Waiting for ${container.name} to stop…`, 'muted');
-		try {
-			const {exitCode} = await context.engine.waitContainer(container.id);
-			flash(
-				context,
-				`${container.name} stopped: exit code ${Number.isNaN(exitCode) ? 'unknown' : exitCode}`,
-				exitCode === 0 ? 'success' : 'info',
-			);
-		} catch (error) {
-			flash(
-				context,
-				error instanceof Error ? error.message : String(error),
-				'error',
-			);
-		}
-	},
 };
 
 const rows = (context: CommandContext) =>
@@ -434,6 +284,113 @@ const logsOnly =
 	};
 
 /**
+A file name for a container's log: `web.log`.
+*/
+export function logFileName(name: string): string {
+	return `${name.replaceAll(/[^\w.-]+/g, '-').replaceAll(/^[-.]+|-+$/g, '') || 'container'}.log`;
+}
+
+/**
+Ctrl-S in Logs: the path prompt for saving the shown container's whole log (not what the ring holds: the
+engine's, from the first line). The form checks the path before anything is sent and asks before overwriting;
+the save runs as a transfer (progress, Esc cancels, a result line).
+*/
+const saveLogs: Command = context => {
+	const {store, inspector} = context;
+	const snapshot = inspector?.snapshot();
+	const group = snapshot?.group ?? [];
+	if (group.length > 1) {
+		flash(
+			context,
+			`Ctrl-S saves one container's log, and Logs shows the ${group.length} marked ones: unmark all but one (or Esc in the list) first`,
+			'muted',
+		);
+		return;
+	}
+
+	const shown = snapshot?.target;
+	const state = store.getState();
+	const row = group[0]
+		? state.containers.get(group[0].id)
+		: shown?.kind === 'container'
+			? state.containers.get(shown.id)
+			: selectedContainer(state);
+	if (!row) {
+		flash(context, 'No container shown', 'muted');
+		return;
+	}
+
+	openForm(
+		context,
+		{
+			form: 'transfer',
+			action: 'save-logs',
+			targets: [{id: row.id, name: row.name}],
+		},
+		`Save the whole log of ${row.name}`,
+		{path: `./${logFileName(row.name)}`},
+		[
+			{
+				text: `Everything the engine kept, stdout and stderr as docker logs ${row.name} gives them. Relative paths are from ${process.cwd()}.`,
+				tone: 'muted',
+			},
+		],
+	);
+};
+
+/**
+`y` in Logs: the lines on screen, or the matching ones while a search or filter is in use, to the terminal's
+clipboard (OSC 52).
+*/
+const copyLogs: Command = context => {
+	const {store, inspector, clipboard} = context;
+	const pane = store.getState().ui.inspector;
+	if (!pane || !inspector) {
+		return;
+	}
+
+	const copied = logCopy(inspector.logs, pane.logs, inspector.view().logs);
+	if ('error' in copied) {
+		flash(context, copied.error, 'error');
+		return;
+	}
+
+	if (copied.count === 0) {
+		flash(
+			context,
+			copied.which === 'shown'
+				? 'No log lines to copy yet'
+				: `No lines ${copied.which} to copy`,
+			'muted',
+		);
+		return;
+	}
+
+	if (!clipboard) {
+		flash(context, 'No terminal clipboard here', 'error');
+		return;
+	}
+
+	const lines = `${copied.count.toLocaleString('en-US')} ${copied.which} line${copied.count === 1 ? '' : 's'}`;
+	try {
+		clipboard.copy(copied.text);
+	} catch (error) {
+		flash(
+			context,
+			`${lines}: ${error instanceof Error ? error.message : String(error)}${copied.which === 'shown' ? '' : '; a narrower search copies fewer'}`,
+			'error',
+		);
+		return;
+	}
+
+	flash(
+		context,
+		`Copied ${lines} (${copied.text.length.toLocaleString('en-US')} characters) to the clipboard`,
+		'success',
+	);
+};
+
+/**
 One handler per inspector binding of the keymap.
 */
 export const inspectorCommands = {
@@ -486,6 +443,15 @@ export const inspectorCommands = {
 	'inspector.search': logsOnly(({store}) => {
 		store.dispatch({type: 'inspector/prompt-open', kind: 'search'});
 	}),
+	'inspector.save-logs': logsOnly(saveLogs),
+	'inspector.copy'(context) {
+		if (inspectorTab(context.store.getState()) === 'logs') {
+			copyLogs(context);
+			return;
+		}
+
+		flash(context, 'y copies log lines in Logs and a value in Config', 'muted');
+	},
 	'inspector.next-match': logsOnly(jump(-1)),
 	'inspector.previous-match': logsOnly(jump(1)),
 	'inspector.filter': logsOnly(({store}) => {

@@ -36,7 +36,7 @@ import {EngineError} from '../engine/types.js';
 /**
 Opens a transfer form.
 */
-function openForm(
+export function openForm(
 	{store}: CommandContext,
 	purpose: TransferFormPurpose,
 	title: string,

@@ -21,6 +21,7 @@ import {
 	tarProblem,
 	writableFile,
 } from '../host/host-files.js';
+import {writeLogFile} from '../host/log-file.js';
 import {configKey, storeCredentials} from '../registry/credentials.js';
 import type {TransferFormPurpose} from '../state/transfer-types.js';
 import type {FormField, FormOverlay} from '../state/types.js';
@@ -121,7 +122,8 @@ async function checkDisk(
 		}
 
 		case 'save':
-		case 'export': {
+		case 'export':
+		case 'save-logs': {
 			const {problem, exists} = await writableFile(request.path);
 			if (problem) {
 				return {path: problem};
@@ -347,6 +349,36 @@ async function perform(
 				done: (value, {elapsed}) =>
 					`Exported ${target.name} to ${request.path}: ${formatBytes(value.bytes)} in ${elapsed}`,
 				failed: why => `Could not export ${target.name}: ${why}`,
+			});
+			return;
+		}
+
+		case 'save-logs': {
+			close();
+			const target = purpose.targets?.[0];
+			if (!target) {
+				return;
+			}
+
+			await runTransfer(store, {
+				kind: 'save-logs',
+				title: `Save the log of ${target.name}`,
+				// What the file holds: `docker logs NAME > FILE 2>&1`.
+				docker: ['docker', 'logs', target.name],
+				run: async (signal, onEvent) =>
+					writeLogFile(
+						engine.containerLogs(target.id, {
+							signal,
+							follow: false,
+							timestamps: false,
+							tail: 'all',
+						}),
+						request.path,
+						{signal, onEvent},
+					),
+				done: (value, {elapsed}) =>
+					`Saved the log of ${target.name} to ${request.path}: ${formatBytes(value.bytes)} in ${elapsed}`,
+				failed: why => `Could not save the log of ${target.name}: ${why}`,
 			});
 			return;
 		}

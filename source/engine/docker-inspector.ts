@@ -83,17 +83,41 @@ export function inspectorMethods(
 					: {
 							since: `${Math.floor(options.since / 1000)}.${String(Math.floor(options.since % 1000)).padStart(3, '0')}`,
 						}),
-				abortSignal: signal,
 			};
 			let stream: Readable;
 			try {
-				const answer: unknown = await container.logs(
-					query as unknown as Docker.ContainerLogsOptions & {follow: true},
-				);
-				stream =
-					answer instanceof Uint8Array
-						? (await import('node:stream')).Readable.from([answer])
-						: (answer as Readable);
+				// Always as a stream, also without `follow` (dockerode's `logs` would buffer the whole log then: a
+				// save of a big log would sit in memory and write nothing until the engine had sent it all).
+				stream = await new Promise<Readable>((resolve, reject) => {
+					(
+						docker.modem as unknown as {
+							dial(
+								options: Record<string, unknown>,
+								callback: (error: unknown, data: unknown) => void,
+							): void;
+						}
+					).dial(
+						{
+							path: `/containers/${encodeURIComponent(container.id)}/logs?`,
+							method: 'GET',
+							abortSignal: signal,
+							isStream: true,
+							statusCodes: {
+								200: true,
+								404: 'no such container',
+								500: 'server error',
+							},
+							options: query,
+						},
+						(error, data) => {
+							if (error) {
+								reject(error);
+							} else {
+								resolve(data as Readable);
+							}
+						},
+					);
+				});
 			} catch (error) {
 				if (signal.aborted) {
 					throw new EngineError('aborted', `stopped following ${what}`);

@@ -71,3 +71,19 @@ export function sanitizeRecord(
 
 	return clean;
 }
+
+/**
+Text for the clipboard: escape sequences (SGR colours among them) removed, a tab kept as a space, and every other
+control character and bidirectional control dropped, not replaced.
+*/
+export function plainText(text: string): string {
+	if (!anythingUnsafe.test(text)) {
+		return text;
+	}
+
+	return text
+		.replaceAll(escapeSequence, '')
+		.replaceAll('\t', ' ')
+		.replaceAll(controlCharacter, '')
+		.replaceAll(bidiControl, '');
+}

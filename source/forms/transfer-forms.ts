@@ -35,7 +35,7 @@ export type TransferRequest =
 			readonly pull: boolean;
 	  }
 	| {
-			readonly action: 'save' | 'export';
+			readonly action: 'save' | 'export' | 'save-logs';
 			readonly path: string;
 			readonly overwrite: boolean;
 	  }
@@ -256,6 +256,12 @@ export function transferFormFields(
 					value('path'),
 					'a .tar file on this machine',
 				),
+			];
+		}
+
+		case 'save-logs': {
+			return [
+				textField('path', 'Save to', value('path'), 'a file on this machine'),
 			];
 		}
 
@@ -496,7 +502,8 @@ export function validateTransferForm(
 		}
 
 		case 'save':
-		case 'export': {
+		case 'export':
+		case 'save-logs': {
 			const file = text(values, 'path').trim();
 			const wrong = fail([
 				['path', need(file, 'a file to save to')],

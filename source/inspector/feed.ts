@@ -28,8 +28,14 @@ import type {InspectorTab} from '../state/inspector-types.js';
 import {selectedKey} from '../state/selectors.js';
 import type {Store} from '../state/store.js';
 import type {AppState} from '../state/types.js';
-import {createLineAssembler, stampTime} from './log-lines.js';
-import {createLogRing, type LogRing} from './log-ring.js';
+import {logSources} from '../commands/project-logs.js';
+import {mergeLines} from '../state/project-logs.js';
+import {
+	type AssembledLine,
+	createLineAssembler,
+	stampTime,
+} from './log-lines.js';
+import {createLogRing, type LogLine, type LogRing} from './log-ring.js';
 
 export type FeedTarget = {
 	readonly kind: 'container' | 'image';
@@ -49,6 +55,10 @@ export type FeedSnapshot = {
 	Logs: `following` while the stream is open.
 	*/
 	readonly logState?: 'opening' | 'following' | 'stopped';
+	/**
+	Logs of the marked rows: the containers shown, interleaved (one stream each).
+	*/
+	readonly group?: readonly LogSource[];
 	readonly stats: readonly StatsSample[];
 	readonly top?: ProcessTable;
 	readonly diff?: readonly FileChange[];
@@ -77,9 +87,27 @@ export type InspectorFeed = {
 	/**
 	How big the pane's view is, as last drawn (rows of text, and lines of the shown tab's content), for scrolling.
 	*/
-	view(): {readonly rows: number; readonly lines: number};
-	setView(view: {readonly rows: number; readonly lines: number}): void;
+	view(): InspectorView;
+	setView(view: InspectorView): void;
 	stop(): void;
+};
+
+/**
+How big the pane's view is, as last drawn.
+*/
+export type InspectorView = {
+	/**
+	Rows of text.
+	*/
+	readonly rows: number;
+	/**
+	Lines of the shown tab's content.
+	*/
+	readonly lines: number;
+	/**
+	Logs: the `seq` of the first and the last log line on screen (whole or in part), for `y`.
+	*/
+	readonly logs?: {readonly first: number; readonly last: number};
 };
 
 export type FeedOptions = {
@@ -113,12 +141,63 @@ type Want = {
 	readonly target: FeedTarget;
 	readonly tab: InspectorTab;
 	readonly logs: {readonly tail: number | 'all'; readonly since?: number};
+	/**
+	Logs of the rows marked in Containers, interleaved by time: each container and its prefix.
+	*/
+	readonly group?: readonly LogSource[];
 };
+
+/**
+A container of the marked rows the Logs tab shows, with its line prefix.
+*/
+export type LogSource = {
+	readonly id: string;
+	readonly name: string;
+	readonly label: string;
+};
+
+/**
+A prefix in `width` columns: a long one keeps its start and its end (names often differ only at the end).
+*/
+export function fitLabel(label: string, width: number): string {
+	if (label.length <= width) {
+		return label.padEnd(width);
+	}
+
+	const head = Math.max(1, Math.floor((width - 1) / 3));
+	return `${label.slice(0, head)}…${label.slice(label.length - (width - 1 - head))}`;
+}
 
 const wantKey = (want: Want | undefined) =>
 	want
 		? `${want.target.kind}:${want.target.id}:${want.tab}:${want.tab === 'logs' ? `${String(want.logs.tail)}:${want.logs.since ?? ''}` : ''}`
 		: '';
+
+/**
+The marked containers' prefixes (`logSources`, as `docker compose logs` names them: the service, with its number
+when the service has several; else the container's name), in list order, or undefined when none is marked.
+*/
+function markedGroup(state: AppState): LogSource[] | undefined {
+	const marked = state.ui.marks.containers;
+	if (marked.size === 0) {
+		return undefined;
+	}
+
+	const rows = [...marked]
+		.map(id => state.containers.get(id))
+		.filter(row => row !== undefined)
+		.sort((a, b) => a.name.localeCompare(b.name));
+	if (rows.length === 0) {
+		return undefined;
+	}
+
+	const labels = logSources(rows);
+	return rows.map(row => ({
+		id: row.id,
+		name: row.name,
+		label: sanitize(labels.get(row.id) ?? row.name),
+	}));
+}
 
 /**
 What the pane should show for `state`: nothing while it is closed or the shell pane has its place.
@@ -136,6 +215,23 @@ export function wanted(state: AppState): Want | undefined {
 		...(pane.logs.since === undefined ? {} : {since: pane.logs.since}),
 	};
 	if (ui.pane === 'containers') {
+		const group = tab === 'logs' ? markedGroup(state) : undefined;
+		if (group) {
+			return {
+				target: {
+					kind: 'container',
+					id: `marked:${group.map(each => each.id).join(',')}`,
+					name:
+						group.length === 1
+							? group[0]!.name
+							: `${group.length} marked containers`,
+				},
+				tab,
+				logs,
+				group,
+			};
+		}
+
 		const id = selectedKey(state, 'containers');
 		const row = id === undefined ? undefined : state.containers.get(id);
 		return row
@@ -212,7 +308,7 @@ export function createInspectorFeed(
 	let openLogs = 0;
 	let openStats = 0;
 	let stopped = false;
-	let shownView = {rows: 10, lines: 0};
+	let shownView: InspectorView = {rows: 10, lines: 0};
 
 	const notifyNow = () => {
 		if (flushTimer) {
@@ -294,14 +390,28 @@ export function createInspectorFeed(
 		return undefined;
 	};
 
-	const followLogs = async (want: Want, signal: AbortSignal) => {
-		const {id} = want.target;
-		let tail: number | 'all' = want.logs.tail;
-		let {since} = want.logs;
+	/**
+	Follows one container's log into `sink`, across restarts (a marker line each time), until `signal` aborts.
+	*/
+	const followOne = async (
+		id: string,
+		options: Want['logs'],
+		signal: AbortSignal,
+		sink: {
+			line(line: AssembledLine): void;
+			marker(text: string): void;
+			state(state: NonNullable<FeedSnapshot['logState']>): void;
+		},
+	) => {
+		const {marker} = sink;
+		let tail: number | 'all' = options.tail;
+		let {since} = options;
+		let following = false;
 		let lastStamp: string | undefined;
 		let rounds = 0;
 		while (!signal.aborted) {
-			patch({logState: 'opening'});
+			sink.state('opening');
+			following = false;
 			const startSeq = store.getState().nextEventSeq;
 			const assembler = createLineAssembler();
 			openLogs++;
@@ -311,8 +421,9 @@ export function createInspectorFeed(
 					tail,
 					...(since === undefined ? {} : {since}),
 				})) {
-					if (snap.logState !== 'following') {
-						patch({logState: 'following'});
+					if (!following) {
+						following = true;
+						sink.state('following');
 					}
 
 					for (const line of assembler.push(chunk)) {
@@ -325,15 +436,13 @@ export function createInspectorFeed(
 							continue;
 						}
 
-						logs.push(line);
+						sink.line(line);
 						lastStamp = line.stamp ?? lastStamp;
 					}
-
-					notifySoon();
 				}
 
 				for (const line of assembler.flush()) {
-					logs.push(line);
+					sink.line(line);
 				}
 			} catch (error) {
 				if (signal.aborted) {
@@ -364,7 +473,7 @@ export function createInspectorFeed(
 				} catch (error) {
 					if (error instanceof EngineError && error.kind === 'not-found') {
 						marker('— the container is gone');
-						patch({logState: 'stopped'});
+						sink.state('stopped');
 						return;
 					}
 
@@ -376,7 +485,7 @@ export function createInspectorFeed(
 				marker(`— ${exit}`);
 			}
 
-			patch({logState: 'stopped'});
+			sink.state('stopped');
 			rounds++;
 			// Wait for it to run again, then follow on from the last line we have.
 			await running(id, signal);
@@ -394,6 +503,126 @@ export function createInspectorFeed(
 			since =
 				lastStamp === undefined ? Date.now() - 1000 : stampTime(lastStamp);
 		}
+	};
+
+	const followLogs = async (want: Want, signal: AbortSignal) => {
+		if (want.group) {
+			await followGroup(want, want.group, signal);
+			return;
+		}
+
+		await followOne(want.target.id, want.logs, signal, {
+			line(line) {
+				logs.push(line);
+				notifySoon();
+			},
+			marker,
+			state(logState) {
+				patch({logState});
+			},
+		});
+	};
+
+	/**
+	The marked containers' logs, one stream each, interleaved by the engine's timestamps (`mergeLines`, as the
+	Projects overlay merges): lines gather for `flushMs` and go into the ring in time order; when one came
+	earlier than what the ring has (the containers' tails arrive one after the other), the ring is rebuilt merged.
+	*/
+	const followGroup = async (
+		want: Want,
+		group: readonly LogSource[],
+		signal: AbortSignal,
+	) => {
+		type Timed = {readonly time: number; readonly line: Omit<LogLine, 'seq'>};
+		const width = Math.min(
+			24,
+			Math.max(...group.map(each => each.label.length)),
+		);
+		let pending: Timed[] = [];
+		let newest = Number.NEGATIVE_INFINITY;
+		let timer: NodeJS.Timeout | undefined;
+		const states = new Map<string, NonNullable<FeedSnapshot['logState']>>();
+		const flush = () => {
+			timer = undefined;
+			if (signal.aborted || pending.length === 0) {
+				return;
+			}
+
+			const incoming = mergeLines([], pending, Number.POSITIVE_INFINITY);
+			pending = [];
+			if (incoming[0]!.time >= newest) {
+				for (const each of incoming) {
+					logs.push(each.line);
+				}
+			} else {
+				// Out of order: the ring again, merged. A line without a stamp (a marker) keeps its place.
+				const kept: Timed[] = [];
+				let time = Number.NEGATIVE_INFINITY;
+				for (let index = 0; index < logs.length; index++) {
+					const {seq, ...line} = logs.at(index)!;
+					time = line.stamp ? stampTime(line.stamp) : time;
+					kept.push({time, line});
+				}
+
+				const merged = mergeLines(kept, incoming, Number.POSITIVE_INFINITY);
+				logs.clear();
+				for (const each of merged) {
+					logs.push(each.line);
+				}
+			}
+
+			newest = Math.max(newest, incoming.at(-1)!.time);
+			notifySoon();
+		};
+
+		const add = (time: number, line: Omit<LogLine, 'seq'>) => {
+			pending.push({time, line});
+			timer ??= setTimeout(flush, flushMs);
+		};
+
+		// About the same tail in all: each container's share of it, at least 100 lines.
+		const tail =
+			want.logs.tail === 'all'
+				? 'all'
+				: Math.max(100, Math.ceil(want.logs.tail / group.length));
+		signal.addEventListener(
+			'abort',
+			() => {
+				if (timer) {
+					clearTimeout(timer);
+				}
+			},
+			{once: true},
+		);
+		patch({group});
+		await Promise.all(
+			group.map(async (each, index) => {
+				const source = {label: fitLabel(each.label, width), index};
+				return followOne(each.id, {...want.logs, tail}, signal, {
+					line(line) {
+						add(line.stamp ? stampTime(line.stamp) : Date.now(), {
+							...line,
+							source,
+						});
+					},
+					marker(text) {
+						add(Date.now(), {stream: 'marker', text, source});
+					},
+					state(state) {
+						states.set(each.id, state);
+						const all = [...states.values()];
+						const logState = all.includes('following')
+							? 'following'
+							: all.includes('opening')
+								? 'opening'
+								: 'stopped';
+						if (snap.logState !== logState) {
+							patch({logState});
+						}
+					},
+				});
+			}),
+		);
 	};
 
 	const followStats = async (want: Want, signal: AbortSignal) => {

@@ -11,6 +11,11 @@ export type LogLine = {
 	*/
 	readonly stream: 'stdout' | 'stderr' | 'marker';
 	/**
+	Who wrote it, when the Logs tab shows several containers: the prefix (padded to the widest) and its number
+	(for its colour).
+	*/
+	readonly source?: {readonly label: string; readonly index: number};
+	/**
 	The engine's timestamp, RFC 3339 with nine fraction digits (`2026-12-02T15:30:13.123456789Z`), when it gave one.
 	*/
 	readonly stamp?: string;

@@ -1040,7 +1040,8 @@ export const keymap = [
 		keys: ['l'],
 		scope: 'list',
 		group: 'Inspector',
-		description: 'Inspector on Logs (Layers for an image), keys to it',
+		description:
+			"Inspector on Logs (the marked containers' interleaved, when rows are marked; Layers for an image), keys to it",
 	},
 	{
 		command: 'inspector.config',
@@ -1069,7 +1070,7 @@ export const keymap = [
 		scope: 'inspector',
 		group: 'Inspector',
 		description:
-			'Config: copy the value under the cursor to the clipboard (OSC 52, works over SSH)',
+			'Copy to the clipboard (OSC 52, works over SSH): in Logs the lines shown (or matching / or &), in Config the value under the cursor',
 	},
 	{
 		command: 'inspector.next-tab',
@@ -1253,6 +1254,14 @@ export const keymap = [
 		scope: 'inspector',
 		group: 'Inspector',
 		description: 'Wrap long log lines, or cut them and scroll sideways',
+	},
+	{
+		command: 'inspector.save-logs',
+		keys: ['ctrl+s'],
+		scope: 'inspector',
+		group: 'Inspector',
+		description:
+			"Logs: save the container's whole log to a file (asks where; Esc cancels)",
 	},
 	{
 		command: 'inspector.reveal',

@@ -88,9 +88,11 @@ export default function reduceInspector(
 			}
 
 			if (action.logs) {
+				// New `docker logs` options replace the old ones: no `since` in them is no `since`.
+				const {since, ...rest} = next.logs;
 				next = {
 					...next,
-					logs: {...next.logs, ...action.logs},
+					logs: {...rest, ...action.logs},
 				};
 			}
 

@@ -84,12 +84,14 @@ function withUi(state: AppState, patch: Partial<UiState>): AppState {
 
 /**
 Merges `incoming` into `lines` by time (stable: equal times keep their arrival order) and keeps the newest
-`maxProjectLogLines`. New lines are nearly always the newest, so this is an append in the common case.
+`max` (`maxProjectLogLines` for the overlay; the inspector's Logs tab merges several containers with it too).
+New lines are nearly always the newest, so this is an append in the common case.
 */
-export function mergeLines(
-	lines: readonly ProjectLogLine[],
-	incoming: readonly ProjectLogLine[],
-): ProjectLogLine[] {
+export function mergeLines<T extends {readonly time: number}>(
+	lines: readonly T[],
+	incoming: readonly T[],
+	max: number = maxProjectLogLines,
+): T[] {
 	const merged = [...lines];
 	for (const line of incoming) {
 		let index = merged.length;
@@ -100,9 +102,7 @@ export function mergeLines(
 		merged.splice(index, 0, line);
 	}
 
-	return merged.length > maxProjectLogLines
-		? merged.slice(merged.length - maxProjectLogLines)
-		: merged;
+	return merged.length > max ? merged.slice(merged.length - max) : merged;
 }
 
 export default function reduceProjects(

@@ -18,7 +18,9 @@ export type TransferKind =
 	| 'export'
 	| 'cp-out'
 	| 'cp-in'
-	| 'compose';
+	| 'compose'
+	| 'save-logs'
+	| 'wait';
 
 export type TransferLayer = {
 	readonly id: string;
@@ -123,9 +125,10 @@ export type TransferFormPurpose = {
 		| 'export'
 		| 'cp-out'
 		| 'cp-in'
-		| 'search';
+		| 'search'
+		| 'save-logs';
 	/**
-	The images a save is of, the container an export or cp is of.
+	The images a save is of, the container an export, cp or log save is of.
 	*/
 	readonly targets?: ReadonlyArray<{
 		readonly id: string;

@@ -17,6 +17,7 @@ import type {LogLine} from '../inspector/log-ring.js';
 import type {LogView} from '../state/inspector-types.js';
 import {type Span, type StyledRow, wrapRow} from './components/styled-rows.js';
 import {theme} from './theme.js';
+import {sourceColors} from './components/project-logs-view.js';
 
 const highlight = {bg: 'yellow', fg: 'black'} as const;
 const currentHighlight = {
@@ -34,6 +35,14 @@ export function logSpans(
 	search: ShownLogs['search'],
 ): StyledRow {
 	const spans: Span[] = [];
+	if (line.source) {
+		// Several containers: whose line it is, in its colour, as `docker compose logs` prefixes them.
+		spans.push({
+			text: `${line.source.label} | `,
+			fg: sourceColors[line.source.index % sourceColors.length]!,
+		});
+	}
+
 	if (view.timestamps) {
 		spans.push({
 			text: line.stamp ? `${line.stamp.slice(11, 23)} ` : ' '.repeat(13),
@@ -83,6 +92,24 @@ export function logWindow(
 	columns: number,
 	height: number,
 ): StyledRow[] {
+	return logWindowOf(shown, view, bottomPosition, columns, height).rows;
+}
+
+/**
+`logWindow`, and the positions (in `shown`) of the first and last line it shows, whole or in part; -1 for both
+when it shows none.
+*/
+export function logWindowOf(
+	shown: ShownLogs,
+	view: Pick<LogView, 'timestamps' | 'match' | 'wrap'>,
+	bottomPosition: number,
+	columns: number,
+	height: number,
+): {
+	readonly rows: StyledRow[];
+	readonly first: number;
+	readonly last: number;
+} {
 	const rowsOf = (position: number): StyledRow[] => {
 		const line = shown.at(position);
 		if (line === undefined) {
@@ -100,22 +127,36 @@ export function logWindow(
 	const above: StyledRow[] = [];
 	let position = Math.min(bottomPosition, shown.length - 1);
 	const lastTaken = position;
+	let first = -1;
+	let last = -1;
 	while (position >= 0 && above.length < height) {
-		above.unshift(...rowsOf(position));
+		const rows = rowsOf(position);
+		if (rows.length > 0) {
+			first = position;
+			last = Math.max(last, position);
+		}
+
+		above.unshift(...rows);
 		position--;
 	}
 
 	if (above.length > height) {
-		return above.slice(above.length - height);
+		return {rows: above.slice(above.length - height), first, last};
 	}
 
 	let below = lastTaken + 1;
 	while (above.length < height && below < shown.length) {
-		above.push(...rowsOf(below));
+		const rows = rowsOf(below);
+		if (rows.length > 0) {
+			first = first === -1 ? below : first;
+			last = below;
+		}
+
+		above.push(...rows);
 		below++;
 	}
 
-	return above.slice(0, height);
+	return {rows: above.slice(0, height), first, last};
 }
 
 const sparks = '▁▂▃▄▅▆▇█';

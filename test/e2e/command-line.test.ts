@@ -102,7 +102,7 @@ test(':stop NAME⏎ in one write stops it, and :log lists the docker lines of wh
 	assert.match(history, new RegExp(`^stop ${web}$`, 'm'));
 });
 
-test('a bad argument shows the error next to the prompt and sends nothing; a not-yet command says so', async () => {
+test('a bad argument shows the error next to the prompt and sends nothing; :logs opens the inspector on the container', async () => {
 	const web = await make('bad');
 	const app = await open();
 	await app.waitFor(new RegExp(`${web} .*running`));
@@ -118,10 +118,11 @@ test('a bad argument shows the error next to the prompt and sends nothing; a not
 	assert.equal(after.State.Running, true, 'nothing was sent');
 	assert.equal(after.State.StartedAt, before);
 
-	app.write(`:logs ${web}\r`);
-	await app.waitFor(
-		'not in dockpit yet: docker logs; use docker logs NAME meanwhile',
-	);
+	app.write(`:logs --since soon ${web}\r`);
+	await app.waitFor('✗ --since wants a duration');
+	app.write('\u0015');
+	app.write(`logs --since 1h --tail 5 ${web}\r`);
+	await app.waitFor(new RegExp(` Logs .*${web}`));
 });
 
 test(':run with options runs the container as docker run would', async () => {

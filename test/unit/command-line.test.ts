@@ -217,18 +217,6 @@ test('without a name on another pane, it says to name one rather than act on a h
 	assert.deepEqual(app.actions(), []);
 });
 
-test('a command dockpit cannot do yet says so and what to use, and sends nothing', async () => {
-	const app = setup();
-	const state = await app.type('logs web');
-	assert.equal(state.ui.commandLine, undefined);
-	assert.equal(
-		state.ui.flash?.text,
-		'not in dockpit yet: docker logs; use docker logs NAME meanwhile',
-	);
-	assert.equal(state.ui.flash?.level, 'warning');
-	assert.deepEqual(app.actions(), []);
-});
-
 test('--read-only refuses the commands that change the engine, not the others', async () => {
 	const app = setup({readOnly: true});
 	const refused = await app.type('stop web');

@@ -11,10 +11,7 @@ import {
 	filterWithContext,
 } from '../../source/inspector/log-search.js';
 import {nextMatch, shownLogs} from '../../source/inspector/log-window.js';
-import {
-	parseLogArguments,
-	parseSince,
-} from '../../source/commands/inspector.js';
+import {parseSince} from '../../source/commands/inspector.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -270,12 +267,4 @@ test(':logs options: --since durations and dates, --tail', () => {
 	assert.equal(parseSince('1h30m', now), now - 5_400_000);
 	assert.equal(parseSince('2026-12-02T15:00:00Z', now), now - 3_600_000);
 	assert.equal(parseSince('soon', now), undefined);
-	assert.deepEqual(parseLogArguments(['--since', '10m', '--tail=200'], now), {
-		options: {since: now - 600_000, tail: 200},
-	});
-	assert.deepEqual(parseLogArguments(['--tail', 'all'], now), {
-		options: {tail: 'all'},
-	});
-	assert.ok('error' in parseLogArguments(['--tail', 'many'], now));
-	assert.ok('error' in parseLogArguments(['--follow'], now));
 });

@@ -11,9 +11,9 @@ type Props = {
 };
 
 /**
-Colours the prefixes cycle through, one per service.
+Colours the prefixes cycle through, one per service (and per container in the inspector's Logs of marked rows).
 */
-const sourceColors = [
+export const sourceColors = [
 	'cyan',
 	'magenta',
 	'green',

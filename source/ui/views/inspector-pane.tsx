@@ -24,11 +24,12 @@ import {
 	diffRows,
 	envRows,
 	layerRows,
-	logWindow,
+	logWindowOf,
 	statsRows,
 	topRows,
 } from '../inspector-rows.js';
 import {useAppState, useServices} from '../context.js';
+import {useKeyFor} from '../hooks/use-keymap.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -105,15 +106,30 @@ function tabRows(
 	}
 }
 
-function logStatus(feed: FeedSnapshot, pane: Pane, lines: number): string {
+/**
+The Logs tab's status line; `followKey` is the key that follows again, as this run's keymap has it (none when it
+is unbound).
+*/
+function logStatus(
+	feed: FeedSnapshot,
+	pane: Pane,
+	lines: number,
+	followKey: string | undefined,
+): string {
 	const parts = [
 		pane.logs.bottom === undefined
 			? feed.logState === 'following'
 				? 'following'
 				: (feed.logState ?? '…')
-			: 'paused · G follows',
+			: followKey
+				? `paused · ${followKey} follows`
+				: 'paused',
 		`${lines} line${lines === 1 ? '' : 's'}`,
 	];
+	if (feed.group && feed.group.length > 1) {
+		parts.push(`${feed.group.length} containers interleaved`);
+	}
+
 	if (pane.logs.filter) {
 		parts.push(
 			`filter ${pane.logs.filter.regex ? 're ' : ''}"${pane.logs.filter.text}" ±${pane.logs.context}`,
@@ -164,6 +180,7 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 	const source: Pick<InspectorFeed, 'subscribe' | 'snapshot'> =
 		inspector ?? noFeed;
 	const feed = useSyncExternalStore(source.subscribe, source.snapshot);
+	const followKey = useKeyFor('inspector.bottom');
 	const columns = Math.max(1, width - 4);
 	// Border (2), tab bar, status line.
 	const rows = Math.max(1, height - 4);
@@ -182,10 +199,11 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 	// Where the Config tab's window starts, kept between frames (it moves only when the cursor would leave it).
 	const configStart = useRef(0);
 
-	const {lines, total, start} = useMemo((): {
+	const {lines, total, start, onScreen} = useMemo((): {
 		lines: string[];
 		total: number;
 		start?: number;
+		onScreen?: {readonly first: number; readonly last: number};
 	} => {
 		if (tab === undefined) {
 			return {lines: [], total: 0};
@@ -201,12 +219,32 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 				pane.logs.bottom === undefined
 					? shown.length - 1
 					: Math.max(0, shown.positionOf(pane.logs.bottom));
-			const window = logWindow(shown, pane.logs, bottom, columns, rows);
+			const window = logWindowOf(shown, pane.logs, bottom, columns, rows);
+			const seqAt = (position: number, step: 1 | -1) => {
+				for (
+					let each = position;
+					each >= 0 && each < shown.length;
+					each += step
+				) {
+					const line = shown.at(each);
+					if (line !== undefined && line !== 'gap') {
+						return line.seq;
+					}
+				}
+
+				return undefined;
+			};
+
+			const first = window.first === -1 ? undefined : seqAt(window.first, 1);
+			const last = window.last === -1 ? undefined : seqAt(window.last, -1);
 			return {
-				lines: window.map(row =>
+				lines: window.rows.map(row =>
 					rowString(row, columns, pane.logs.wrap ? 0 : pane.logs.column),
 				),
 				total: shown.length,
+				...(first === undefined || last === undefined
+					? {}
+					: {onScreen: {first, last}}),
 			};
 		}
 
@@ -279,13 +317,17 @@ export default function InspectorPane({pane, list, width, height, now}: Props) {
 	]);
 
 	useLayoutEffect(() => {
-		inspector?.setView({rows, lines: total});
-	}, [inspector, rows, total]);
+		inspector?.setView({
+			rows,
+			lines: total,
+			...(onScreen ? {logs: onScreen} : {}),
+		});
+	}, [inspector, rows, total, onScreen?.first, onScreen?.last]);
 
 	const name = feed.target ? sanitize(feed.target.name) : '';
 	const status =
 		tab === 'logs'
-			? logStatus(feed, pane, total)
+			? logStatus(feed, pane, total, followKey)
 			: tab === 'config'
 				? configStatus(configView, total, rows, start ?? 0, pane.focused)
 				: tab === undefined
