@@ -21,7 +21,8 @@ const access: Readonly<
 	containerLogs: 'read',
 	containerStats: 'read',
 	topContainer: 'read',
-	waitContainer: 'write',
+	// A POST, but it only waits for the container to stop: it changes nothing (`:wait` works in --read-only).
+	waitContainer: 'read',
 	inspectRaw: 'read',
 	startContainer: 'write',
 	stopContainer: 'write',

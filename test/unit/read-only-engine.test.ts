@@ -12,6 +12,7 @@ test('the read-only engine passes reads through and refuses every write before i
 	await engine.listContainers();
 	await engine.listImages();
 	await engine.diffContainer('x');
+	assert.deepEqual(await engine.waitContainer('x'), {exitCode: 0});
 	const writes: Array<[string, () => Promise<unknown>]> = [
 		['startContainer', async () => engine.startContainer('x')],
 		['stopContainer', async () => engine.stopContainer('x')],
@@ -54,7 +55,7 @@ test('the read-only engine passes reads through and refuses every write before i
 
 	assert.deepEqual(
 		inner.calls.map(call => call.method),
-		['ping', 'listContainers', 'listImages', 'diffContainer'],
+		['ping', 'listContainers', 'listImages', 'diffContainer', 'waitContainer'],
 		'no write reached the engine underneath',
 	);
 });
