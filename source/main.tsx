@@ -184,7 +184,8 @@ export default async function run(options: RunOptions): Promise<number> {
 		// events makes about ten frames a second, and a key never queues behind a frame per event.
 		{newsDelayMs: 100},
 	);
-	// In read-only mode only GET and HEAD requests may reach the engine; the guard refuses everything else.
+	// In read-only mode only calls that read reach the engine (GET and HEAD, and wait's POST); the guard refuses
+	// everything else.
 	const connect = (
 		named: readonly NamedEndpoint[],
 		readOnly: string | undefined,
