@@ -210,9 +210,7 @@ export function completionsFor(
 			candidates: rank(
 				table.map(command => ({
 					text: command.name,
-					description: command.notYet
-						? `${command.description} (not in dockpit yet)`
-						: command.description,
+					description: command.description,
 				})),
 				current.word,
 			),

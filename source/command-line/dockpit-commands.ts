@@ -136,9 +136,3 @@ export const dockpitCommands: readonly LineCommand[] = [
 			}),
 	},
 ];
-
-/**
-Docker commands dockpit cannot do yet, each with what to use meanwhile (`notYet`: the prompt says so and sends
-nothing). None today: `:logs`, `:top`, `:diff`, `:port` and `:wait` are in `inspector-commands.ts`.
-*/
-export const notYetCommands: readonly LineCommand[] = [];

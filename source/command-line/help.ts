@@ -13,9 +13,7 @@ export function commandBindings(
 		keys: [`:${command.name}`],
 		scope: 'command',
 		group: command.docker ? 'Docker commands (:)' : 'dockpit commands (:)',
-		description: command.notYet
-			? `${command.description} (not in dockpit yet)`
-			: command.description,
+		description: command.description,
 		...(command.mutating ? {mutating: true} : {}),
 	}));
 }

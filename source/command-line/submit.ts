@@ -9,7 +9,7 @@ import {splitCommand} from '../forms/shell-split.js';
 import {parseArgs} from './args.js';
 import {rank} from './complete.js';
 import {appendHistory} from './history.js';
-import {commandTable, findCommand, notYetMessage} from './table.js';
+import {commandTable, findCommand} from './table.js';
 import type {LineCommand} from './types.js';
 
 /**
@@ -111,17 +111,6 @@ export async function submitLine(
 	const command = findCommand(name, table);
 	if (!command) {
 		error(unknownCommand(name, table));
-		return;
-	}
-
-	if (command.notYet !== undefined) {
-		store.dispatch({type: 'cmdline/close'});
-		remember(context, line);
-		store.dispatch({
-			type: 'ui/flash',
-			text: notYetMessage(command),
-			level: 'warning',
-		});
 		return;
 	}
 

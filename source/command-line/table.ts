@@ -5,7 +5,7 @@ one `LineCommand` entry (`types.ts`): add it to a group here (or to a new file o
 */
 import {cleanupCommands} from './cleanup-commands.js';
 import {containerCommands} from './container-commands.js';
-import {dockpitCommands, notYetCommands} from './dockpit-commands.js';
+import {dockpitCommands} from './dockpit-commands.js';
 import {imageCommands} from './image-commands.js';
 import {inspectorCommands} from './inspector-commands.js';
 import type {LineCommand} from './types.js';
@@ -15,7 +15,6 @@ export const commandTable: readonly LineCommand[] = [
 	...containerCommands,
 	...imageCommands,
 	...inspectorCommands,
-	...notYetCommands,
 	...cleanupCommands,
 ].sort((a, b) => a.name.localeCompare(b.name));
 
@@ -29,11 +28,4 @@ export function findCommand(
 	return table.find(
 		command => command.name === name || command.aliases?.includes(name),
 	);
-}
-
-/**
-The message of a command dockpit cannot do yet.
-*/
-export function notYetMessage(command: LineCommand): string {
-	return `not in dockpit yet: docker ${command.name}; use ${command.notYet ?? `docker ${command.name}`} meanwhile`;
 }

@@ -53,24 +53,10 @@ type Common = {
 One command of the command line: an entry of the table (`source/command-line/table.ts`). Adding a command is
 adding one of these.
 */
-export type LineCommand = Common &
-	(
-		| {
-				/**
-				Checks the arguments against the state (names must exist, values must parse) and returns what to do,
-				or the reason nothing is done, shown next to the prompt.
-				*/
-				readonly prepare: (
-					args: ParsedArgs,
-					state: AppState,
-				) => Result<LineRun>;
-				readonly notYet?: undefined;
-		  }
-		| {
-				/**
-				dockpit cannot do this yet: what to use meanwhile (`docker diff NAME`).
-				*/
-				readonly notYet: string;
-				readonly prepare?: undefined;
-		  }
-	);
+export type LineCommand = Common & {
+	/**
+	Checks the arguments against the state (names must exist, values must parse) and returns what to do, or the
+	reason nothing is done, shown next to the prompt.
+	*/
+	readonly prepare: (args: ParsedArgs, state: AppState) => Result<LineRun>;
+};

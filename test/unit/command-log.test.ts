@@ -64,10 +64,7 @@ test('the command table has every command of the docker CLI table, each describe
 	assert.equal(new Set(names).size, names.length, 'no name twice');
 	for (const command of commandTable) {
 		assert.ok(command.description.length > 5, command.name);
-		assert.ok(
-			(command.prepare === undefined) !== (command.notYet === undefined),
-			`${command.name} either acts or says it cannot yet`,
-		);
+		assert.equal(typeof command.prepare, 'function', command.name);
 	}
 });
 
