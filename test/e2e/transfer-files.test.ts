@@ -12,7 +12,7 @@ import {promisify} from 'node:util';
 import {after, afterEach, test} from 'node:test';
 import Docker from 'dockerode';
 import {testImage} from '../helpers/docker.js';
-import {type Dockpit, key, startDockpit} from '../helpers/pty.js';
+import {type Dockpit, eventually, key, startDockpit} from '../helpers/pty.js';
 
 const run = promisify(execFile);
 const docker = new Docker();
@@ -183,6 +183,26 @@ test('save → rmi → load gives the same image; import a tarball; export a con
 	assert.ok(fs.statSync(tar).size > 100_000);
 	screen.write(key.enter);
 
+	// Saving onto that file again asks first; the tick (Space) and Enter replace it.
+	const before = fs.statSync(tar).mtimeMs;
+	screen.write('W');
+	await screen.waitFor(`Save ${saved} to a tar`);
+	screen.write(ctrlU);
+	await type(screen, tar);
+	screen.write(key.enter);
+	await screen.waitFor('exists: tick Overwrite (Space)');
+	assert.equal(fs.statSync(tar).mtimeMs, before, 'nothing written yet');
+	screen.write(' ');
+	await screen.waitFor('[x] Overwrite');
+	screen.write(key.enter);
+	await eventually(
+		async () => fs.statSync(tar).mtimeMs !== before,
+		60_000,
+		'the tar replaced',
+	);
+	await screen.waitFor(`Saved ${saved} to ${tar}`, 60_000);
+	screen.write(key.enter);
+
 	await docker.getImage(saved).remove();
 	assert.equal(await imageId(id!), undefined, 'the image is gone');
 	await screen.waitFor(screen => !screen.includes(`› ${saved}`));
@@ -270,6 +290,14 @@ test('cp: a file out of a container and one into it, contents checked', async ()
 	screen.write('F');
 	await screen.waitFor(`Files of ${name}: /`);
 	await screen.waitFor('greeting');
+	// Enter goes into the first folder (folders come first: /bin), h back up.
+	screen.write(key.enter);
+	await screen.waitFor(`Files of ${name}: /bin`);
+	await screen.waitFor(/busybox/);
+	screen.write('h');
+	await screen.waitFor(
+		screen => screen.includes('greeting') && !screen.includes(': /bin'),
+	);
 
 	// Out: the form opens on the host path (the source is the entry under the cursor); any path may be typed.
 	screen.write('F');

@@ -174,7 +174,10 @@ test('push refused without a login offers one; login through dockpit, push, rmi,
 	await type(screen, pushed);
 	screen.write(key.enter);
 	await screen.waitFor(`Pull ${pushed}`);
-	await screen.waitFor(`Pulled ${pushed}`, 60_000);
+	const pulled = await screen.waitFor(`Pulled ${pushed}`, 60_000);
+	// Progress as the CLI shows it: a line per layer, and a total.
+	assert.match(pulled, /[\da-f]{12} +(done|already exists)/);
+	assert.match(pulled, /Total .* \d+ of \d+ layers done/);
 	assert.ok(await imageId(pushed), 'the engine has it again');
 	screen.write(key.enter);
 	await screen.waitFor(`› ${pushed}`);
