@@ -517,15 +517,42 @@ export function createTransfers(docker: Docker, fail: Fail): Transfers {
 			file.on('error', error => counter.destroy(error));
 			const body = file.pipe(counter);
 			const loaded: string[] = [];
-			const notArchive = (message: string) =>
-				/manifest\.json|invalid tar|unexpected eof|archive\/tar|repositories: no such file|does not look like/i.test(
-					message,
+			const notArchive = (message: string) => {
+				// The engine unpacks into a folder of its own: its path means nothing to the person.
+				const said = oneLine(message).replaceAll(
+					/\/\S*\/docker-import-\d+\//g,
+					'',
+				);
+				const missing = /^open ([^:]+): no such file or directory$/i.exec(
+					said,
+				)?.[1];
+				if (missing !== undefined && missing !== 'manifest.json') {
+					return new EngineError(
+						'bad-request',
+						`${path.basename(source)} is not a whole image archive: its manifest.json names ${missing}, which is not in it (the engine said: ${said})`,
+					);
+				}
+
+				if (
+					/invalid character|cannot unmarshal|unexpected end of json/i.test(
+						said,
+					)
+				) {
+					return new EngineError(
+						'bad-request',
+						`${path.basename(source)} is not an image archive: its manifest.json is not what docker save writes (the engine said: ${said})`,
+					);
+				}
+
+				return /manifest\.json|invalid tar|unexpected eof|archive\/tar|repositories: no such file|does not look like/i.test(
+					said,
 				)
 					? new EngineError(
 							'bad-request',
-							`${source} is not an image archive (docker save makes those): ${oneLine(message)}`,
+							`${source} is not an image archive (docker save makes those): ${said}`,
 						)
-					: new EngineError('server', `${what}: ${oneLine(message)}`);
+					: new EngineError('server', `${what}: ${said}`);
+			};
 			const stream = await open(
 				what,
 				options.signal,
