@@ -303,7 +303,7 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 		if (refused) {
 			store.dispatch({
 				type: 'ui/flash',
-				text: `read-only: ${press.name} (${refused.description.replace(/ \(.*\)$/, '')}) would change the engine`,
+				text: `read-only: ${press.name} (${refused.description.replaceAll(/ \([^)]*\)/g, '')}) would change the engine`,
 				level: 'warning',
 			});
 			return;

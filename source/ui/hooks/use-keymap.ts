@@ -2,7 +2,7 @@ import {useMemo} from 'react';
 import {defaultEscapeKey, withEscapeKey} from '../../keymap/escape-key.js';
 import {type Binding, keymap} from '../../keymap/keymap.js';
 import {keyFor} from '../../keymap/labels.js';
-import type {AppState} from '../../state/types.js';
+import {usableReadOnly} from '../../keymap/scopes.js';
 import {useServices} from '../context.js';
 
 // Where the keys go is the input router's (`input/router.ts`, fed by `use-input-router.ts`); these are the
@@ -22,18 +22,6 @@ export function useKeymapTable(): readonly Binding[] {
 }
 
 /**
-The open form only reads from the engine (Search Docker Hub), so `--read-only` lets Enter send it.
-*/
-function onlyReads(state: AppState): boolean {
-	const {overlay} = state.ui;
-	return (
-		overlay?.kind === 'form' &&
-		overlay.purpose.form === 'transfer' &&
-		overlay.purpose.action === 'search'
-	);
-}
-
-/**
 Is this binding usable under the current flags?
 */
 export function useBindingEnabled(): (binding: Binding) => boolean {
@@ -41,10 +29,8 @@ export function useBindingEnabled(): (binding: Binding) => boolean {
 	// Read at each call: a context switch can make the engine read-only (`readOnly` in the state).
 	return binding => {
 		const state = store.getState();
-		return !(
-			(readOnly || state.readOnly === true) &&
-			binding.mutating === true &&
-			!(binding.command === 'form.submit' && onlyReads(state))
+		return (
+			!(readOnly || state.readOnly === true) || usableReadOnly(binding, state)
 		);
 	};
 }
