@@ -114,7 +114,10 @@ export async function submitLine(
 		return;
 	}
 
-	if (command.mutating && context.readOnly) {
+	if (
+		command.mutating &&
+		(context.readOnly || store.getState().readOnly === true)
+	) {
 		error(`read-only: :${command.name} would change the engine`);
 		return;
 	}

@@ -517,15 +517,42 @@ export function createTransfers(docker: Docker, fail: Fail): Transfers {
 			file.on('error', error => counter.destroy(error));
 			const body = file.pipe(counter);
 			const loaded: string[] = [];
-			const notArchive = (message: string) =>
-				/manifest\.json|invalid tar|unexpected eof|archive\/tar|repositories: no such file|does not look like/i.test(
-					message,
+			const notArchive = (message: string) => {
+				// The engine unpacks into a folder of its own: its path means nothing to the person.
+				const said = oneLine(message).replaceAll(
+					/\/\S*\/docker-import-\d+\//g,
+					'',
+				);
+				const missing = /^open ([^:]+): no such file or directory$/i.exec(
+					said,
+				)?.[1];
+				if (missing !== undefined && missing !== 'manifest.json') {
+					return new EngineError(
+						'bad-request',
+						`${path.basename(source)} is not a whole image archive: its manifest.json names ${missing}, which is not in it (the engine said: ${said})`,
+					);
+				}
+
+				if (
+					/invalid character|cannot unmarshal|unexpected end of json/i.test(
+						said,
+					)
+				) {
+					return new EngineError(
+						'bad-request',
+						`${path.basename(source)} is not an image archive: its manifest.json is not what docker save writes (the engine said: ${said})`,
+					);
+				}
+
+				return /manifest\.json|invalid tar|unexpected eof|archive\/tar|repositories: no such file|does not look like/i.test(
+					said,
 				)
 					? new EngineError(
 							'bad-request',
-							`${source} is not an image archive (docker save makes those): ${oneLine(message)}`,
+							`${source} is not an image archive (docker save makes those): ${said}`,
 						)
-					: new EngineError('server', `${what}: ${oneLine(message)}`);
+					: new EngineError('server', `${what}: ${said}`);
+			};
 			const stream = await open(
 				what,
 				options.signal,
@@ -748,11 +775,31 @@ export function createTransfers(docker: Docker, fail: Fail): Transfers {
 			const counter = byteCounter(options.onEvent);
 			const root = info.name;
 			const newRoot = path.basename(target.target);
-			const extract = tar.extract(path.dirname(target.target), {
+			const into = path.resolve(path.dirname(target.target));
+			// Symlinks are copied as they are, as docker cp does (`/etc/mtab -> /proc/mounts`), but tar-fs refuses
+			// those that point outside the folder (something later in the tar could be written through them). They are
+			// set aside and made once everything else is written, when nothing can go through them any more.
+			const links: Array<{readonly at: string; readonly to: string}> = [];
+			const extract = tar.extract(into, {
 				map(header) {
 					const relative = belowRoot(header.name, root);
 					header.name = relative === '' ? newRoot : `${newRoot}/${relative}`;
 					return header;
+				},
+				ignore(name, headers) {
+					const header = headers as
+						{readonly type?: string; readonly linkname?: string} | undefined;
+					if (header?.type !== 'symlink' || !header.linkname) {
+						return false;
+					}
+
+					const to = path.resolve(path.dirname(name), header.linkname);
+					if (to === into || to.startsWith(into + path.sep)) {
+						return false;
+					}
+
+					links.push({at: name, to: header.linkname});
+					return true;
 				},
 			});
 			try {
@@ -774,6 +821,26 @@ export function createTransfers(docker: Docker, fail: Fail): Transfers {
 				}
 
 				throw fail(error, what);
+			}
+
+			const realInto = await fs.promises.realpath(into);
+			for (const link of links) {
+				const inside = path.resolve(link.at);
+				try {
+					// Its folder must really be inside (not reached through a link made before it).
+					// eslint-disable-next-line no-await-in-loop
+					const parent = await fs.promises.realpath(path.dirname(inside));
+					if (parent !== realInto && !parent.startsWith(realInto + path.sep)) {
+						continue;
+					}
+
+					// eslint-disable-next-line no-await-in-loop
+					await fs.promises.rm(inside, {force: true});
+					// eslint-disable-next-line no-await-in-loop
+					await fs.promises.symlink(link.to, inside);
+				} catch (error) {
+					throw fileError(error, inside, true);
+				}
 			}
 
 			return {bytes: counter.bytes(), destination: target.target};

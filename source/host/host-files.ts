@@ -118,21 +118,114 @@ async function sniff(
 			return 'not-tar';
 		}
 
-		// A tar header's checksum: the sum of its bytes with the checksum field taken as spaces.
-		let sum = 0;
-		for (let index = 0; index < 512; index++) {
-			sum += index >= 148 && index < 156 ? 0x20 : header[index]!;
+		return checksumOk(header) ? 'tar' : 'not-tar';
+	} finally {
+		await handle.close();
+	}
+}
+
+/**
+A tar header's checksum: the sum of its bytes with the checksum field taken as spaces.
+*/
+function checksumOk(header: Uint8Array): boolean {
+	let sum = 0;
+	for (let index = 0; index < 512; index++) {
+		sum += index >= 148 && index < 156 ? 0x20 : header[index]!;
+	}
+
+	const stored = Number.parseInt(
+		Buffer.from(header.subarray(148, 156))
+			.toString('latin1')
+			.replaceAll('\u0000', ' ')
+			.trim(),
+		8,
+	);
+	return stored === sum;
+}
+
+/**
+A header's size field: octal text, or base-256 (the high bit of its first byte set) for sizes over 8 GB.
+*/
+function entrySize(header: Uint8Array): number {
+	const field = header.subarray(124, 136);
+	if ((field[0]! & 0x80) !== 0) {
+		let size = 0;
+		for (let index = 1; index < field.length; index++) {
+			size = size * 256 + field[index]!;
 		}
 
-		const stored = Number.parseInt(
-			header
-				.subarray(148, 156)
-				.toString('latin1')
-				.replaceAll('\u0000', ' ')
-				.trim(),
-			8,
-		);
-		return stored === sum ? 'tar' : 'not-tar';
+		return size;
+	}
+
+	const size = Number.parseInt(
+		Buffer.from(field).toString('latin1').replaceAll('\u0000', ' ').trim() ||
+			'0',
+		8,
+	);
+	return Number.isFinite(size) ? size : Number.NaN;
+}
+
+const text = (bytes: Uint8Array) =>
+	Buffer.from(bytes).toString('utf8').replace(/\0.*$/s, '');
+
+/**
+The top-level names of a plain tar, read header by header with the bodies skipped by seeking (an image archive's
+`manifest.json` comes after its layers: reading them through would be reading the whole file once more before it
+is sent). Handles ustar prefixes, GNU long names and PAX paths. Stops when `wanted` says so; throws on a damaged
+header.
+*/
+async function walkTar(
+	file: string,
+	wanted: (name: string) => boolean,
+): Promise<boolean> {
+	const handle = await fs.promises.open(file, 'r');
+	try {
+		const header = Buffer.alloc(512);
+		let offset = 0;
+		let longName: string | undefined;
+		for (;;) {
+			// eslint-disable-next-line no-await-in-loop
+			const {bytesRead} = await handle.read(header, 0, 512, offset);
+			if (bytesRead < 512 || header.every(byte => byte === 0)) {
+				return false;
+			}
+
+			if (!checksumOk(header)) {
+				throw new Error('damaged header');
+			}
+
+			const size = entrySize(header);
+			if (!Number.isFinite(size) || size < 0) {
+				throw new Error('damaged size');
+			}
+
+			const type = String.fromCodePoint(header[156]!);
+			const body = offset + 512;
+			offset = body + Math.ceil(size / 512) * 512;
+			if (type === 'L' || type === 'x') {
+				// A GNU long name or a PAX header: the name of the next entry is in this body.
+				const extra = Buffer.alloc(Math.min(size, 1 << 20));
+				// eslint-disable-next-line no-await-in-loop
+				await handle.read(extra, 0, extra.length, body);
+				longName =
+					type === 'L'
+						? text(extra)
+						: /(?:^|\n)\d+ path=([^\n]*)\n/.exec(extra.toString('utf8'))?.[1];
+				continue;
+			}
+
+			const magic = Buffer.from(header.subarray(257, 262)).toString('latin1');
+			const prefix = magic === 'ustar' ? text(header.subarray(345, 500)) : '';
+			const name =
+				longName ??
+				(prefix
+					? `${prefix}/${text(header.subarray(0, 100))}`
+					: text(header.subarray(0, 100)));
+			longName = undefined;
+			if (wanted(name.replace(/^\.\//, ''))) {
+				return true;
+			}
+		}
 	} finally {
 		await handle.close();
 	}
@@ -147,8 +240,8 @@ export async function tarProblem(file: string): Promise<string | undefined> {
 }
 
 /**
-Is `file` an image archive (for `docker load`)? Reads its headers only (bodies are skipped), streaming, and stops
-at the first `manifest.json` or `repositories` at the top.
+Is `file` an image archive (for `docker load`)? Reads its headers only and stops at the first `manifest.json` or
+`repositories` at the top: a plain tar's bodies are skipped by seeking, a gzipped one is streamed through.
 */
 export async function imageArchiveProblem(
 	file: string,
@@ -163,6 +256,20 @@ export async function imageArchiveProblem(
 		return undefined;
 	}
 
+	if (kind === 'tar') {
+		try {
+			return (await walkTar(
+				file,
+				name => name === 'manifest.json' || name === 'repositories',
+			))
+				? undefined
+				: `${file} is not an image archive: it has no manifest.json (docker save makes image archives; docker import takes filesystem tarballs)`;
+		} catch {
+			return `${file} is not an image archive (its tar is damaged)`;
+		}
+	}
+
+	// A gzipped tar is read through (its bodies cannot be skipped without unpacking them).
 	let found = false;
 	const extract = tarStream.extract();
 	const source = fs.createReadStream(file);
@@ -180,9 +287,7 @@ export async function imageArchiveProblem(
 	});
 	try {
 		const options = signal ? {signal} : {};
-		await (kind === 'gzip'
-			? pipeline(source, zlib.createGunzip(), extract, options)
-			: pipeline(source, extract, options));
+		await pipeline(source, zlib.createGunzip(), extract, options);
 	} catch {
 		if (!found) {
 			return `${file} is not an image archive (its tar is damaged)`;

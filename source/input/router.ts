@@ -27,7 +27,7 @@ keys. Mouse reports go to `mouse` hit-testing; focus reports and unknown sequenc
 A command that opens an overlay only after asking the engine (the run form, details) holds the presses that
 follow it until the overlay is open (at most `holdMs`), so that what was typed after `r` goes into the form.
 */
-import type {CommandId, Binding} from '../keymap/keymap.js';
+import type {CommandId, Binding, Scope} from '../keymap/keymap.js';
 import type {EscapeKey} from '../keymap/escape-key.js';
 import {resolveName} from '../keymap/match.js';
 import {activeScopes} from '../keymap/scopes.js';
@@ -129,6 +129,24 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 	let queue: Press[] = [];
 	let holding: Promise<void> | undefined;
 	let waiters: Array<() => void> = [];
+
+	/**
+	The binding of `name` in `scopes` that `enabled` leaves out (read-only mode), if that is why it did nothing.
+	*/
+	const disabledBinding = (name: string, scopes: readonly Scope[]) => {
+		for (const scope of scopes) {
+			const binding = table.find(
+				candidate =>
+					candidate.scope === scope &&
+					(candidate.keys as readonly string[]).includes(name),
+			);
+			if (binding) {
+				return enabled(binding) ? undefined : binding;
+			}
+		}
+
+		return undefined;
+	};
 
 	const report = (error: unknown) => {
 		store.dispatch({
@@ -277,6 +295,17 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 		);
 		if (command !== undefined) {
 			runCommand(command);
+			return;
+		}
+
+		// A key that read-only mode took away says so, rather than doing nothing without a word.
+		const refused = disabledBinding(press.name, activeScopes(state));
+		if (refused) {
+			store.dispatch({
+				type: 'ui/flash',
+				text: `read-only: ${press.name} (${refused.description.replaceAll(/ \([^)]*\)/g, '')}) would change the engine`,
+				level: 'warning',
+			});
 			return;
 		}
 

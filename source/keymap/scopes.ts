@@ -1,5 +1,5 @@
 import type {AppState} from '../state/types.js';
-import type {Scope} from './keymap.js';
+import type {Binding, Scope} from './keymap.js';
 
 /**
 Which scopes are live: the focused shell takes every key (the input router hands them to the pane, all but its
@@ -54,4 +54,22 @@ export function activeScopes(state: AppState): Scope[] {
 	return ui.shell.status === 'ended'
 		? [ui.pane, 'list', 'shell-pane', 'global', 'always']
 		: [ui.pane, 'list', 'shell-pane', 'shell-live', 'global', 'always'];
+}
+
+/**
+Is `binding` usable in `--read-only` (or on an engine a context made read-only)? Those that change nothing are;
+of the mutating ones only Enter in the Search Docker Hub form, which only reads.
+*/
+export function usableReadOnly(binding: Binding, state: AppState): boolean {
+	if (binding.mutating !== true) {
+		return true;
+	}
+
+	const {overlay} = state.ui;
+	return (
+		binding.command === 'form.submit' &&
+		overlay?.kind === 'form' &&
+		overlay.purpose.form === 'transfer' &&
+		overlay.purpose.action === 'search'
+	);
 }

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {after, test} from 'node:test';
 import {createTestDocker, testImage} from '../helpers/docker.js';
 import {key, startDockpit} from '../helpers/pty.js';
@@ -10,6 +13,16 @@ const {docker, runId} = fixtures;
 after(async () => {
 	await fixtures.cleanup();
 });
+
+/**
+The screen without the status line's read-only refusal, which names the key's action in words (`read-only: P
+(Pull an image) would change the engine`): what is left shows whether a form or dialog opened.
+*/
+const withoutRefusal = (screen: string) =>
+	screen
+		.split('\n')
+		.filter(line => !line.includes('read-only: '))
+		.join('\n');
 
 test('--read-only: with every action key pressed, only GET and HEAD requests reach the engine', async () => {
 	const up = await fixtures.container({hint: 'ro-up'});
@@ -41,7 +54,11 @@ test('--read-only: with every action key pressed, only GET and HEAD requests rea
 				app.write('y');
 				// eslint-disable-next-line no-await-in-loop
 				const screen = await app.waitFor(row);
-				assert.doesNotMatch(screen, dialogs, `${actionKey} opened nothing`);
+				assert.doesNotMatch(
+					withoutRefusal(screen),
+					dialogs,
+					`${actionKey} opened nothing`,
+				);
 			}
 
 			app.write('j');
@@ -76,7 +93,10 @@ test('--read-only: with every action key pressed, only GET and HEAD requests rea
 			app.write(key.enter);
 			// eslint-disable-next-line no-await-in-loop
 			const screen = await app.waitFor('Esc to close');
-			assert.doesNotMatch(screen, /Remove image|Tag dockpit|Run a container/);
+			assert.doesNotMatch(
+				withoutRefusal(screen),
+				/Remove image|Tag dockpit|Run a container/,
+			);
 			app.write(key.escape);
 			// eslint-disable-next-line no-await-in-loop
 			await app.waitFor(new RegExp(`[›●] .*${reference}`));
@@ -125,5 +145,193 @@ test('--read-only: with every action key pressed, only GET and HEAD requests rea
 	} finally {
 		app.kill();
 		await proxy.close();
+	}
+});
+
+test('--read-only: every transfer key and command is refused in words and sends nothing that acts; search still goes', async () => {
+	const box = await fixtures.container({hint: 'ro-files'});
+	const reference = fixtures.imageRef('ro-xfer');
+	await fixtures.cli('tag', testImage, reference);
+	// A login kept in the docker config: logout must leave it there.
+	const config = fs.mkdtempSync(path.join(os.tmpdir(), 'dockpit-ro-config-'));
+	const configFile = path.join(config, 'config.json');
+	const kept = `${JSON.stringify({
+		auths: {
+			'127.0.0.1:5000': {auth: Buffer.from('u:p').toString('base64')},
+		},
+	})}\n`;
+	fs.writeFileSync(configFile, kept);
+	const host = fs.mkdtempSync(path.join(os.tmpdir(), 'dockpit-ro-host-'));
+	const proxy = await startRecordingProxy();
+	const app = startDockpit({
+		args: ['--read-only', '--host', `unix://${proxy.path}`],
+		env: {DOCKER_CONFIG: config},
+	});
+	const refused: string[] = [];
+	try {
+		await app.waitFor('● live');
+		app.write('2');
+		await app.waitFor('REPOSITORY:TAG');
+		app.write('/');
+		await app.waitFor('type to filter');
+		app.write(`ro-xfer-${runId}`);
+		await app.waitFor(`/ ro-xfer-${runId}`);
+		app.write(key.enter);
+		await app.waitFor(new RegExp(`[›●] .*${reference}`));
+
+		// Images: pull, push, build, save, load, import, login, logout. Each says why, and opens nothing.
+		const forms =
+			/Pull an image|Build an image|Save .* to a tar|Load images from a tar|Import a filesystem tarball|Log in to|Log out of a registry/;
+		for (const [actionKey, words] of [
+			['P', 'Pull an image'],
+			['U', 'Push this tag to its registry'],
+			['B', 'Build an image from a folder'],
+			['W', 'Save this image'],
+			['L', 'Load images from a tar'],
+			['I', 'Import a filesystem tarball as an image'],
+			['A', 'Log in to a registry'],
+			['O', 'Log out of a registry'],
+		] as const) {
+			app.write(actionKey);
+			// eslint-disable-next-line no-await-in-loop
+			const screen = await app.waitFor(`read-only: ${actionKey} (${words}`);
+			assert.doesNotMatch(
+				withoutRefusal(screen),
+				forms,
+				`${actionKey} opened nothing`,
+			);
+			assert.match(screen, /would change the engine/);
+			refused.push(actionKey);
+		}
+
+		// Search stays: the form opens and the engine is asked (Docker Hub is out of reach here).
+		app.write('H');
+		await app.waitFor('Search Docker Hub');
+		app.write('busybox');
+		await app.waitFor(/› Search\s+busybox/);
+		app.write(key.enter);
+		await app.waitFor(
+			/Docker Hub cannot be reached from the engine|Search failed/,
+			90_000,
+		);
+		app.write(key.escape);
+		await app.waitFor(new RegExp(`[›●] .*${reference}`));
+
+		// Containers: export refused; the file browser opens (it only reads), and in it F and T are refused.
+		app.write('1');
+		app.write('/');
+		await app.waitFor('type to filter');
+		app.write(box.name);
+		await app.waitFor(`/ ${box.name}`);
+		app.write(key.enter);
+		await app.waitFor(new RegExp(`› ${box.name}`));
+		app.write('E');
+		const exported = await app.waitFor(
+			"read-only: E (Export the container's filesystem to a tar",
+		);
+		assert.doesNotMatch(withoutRefusal(exported), /Export the filesystem of/);
+		refused.push('E');
+		app.write('F');
+		await app.waitFor(`Files of ${box.name}: /`);
+		await app.waitFor('bin');
+		for (const [actionKey, words, form] of [
+			['F', 'Copy the entry out to the host', 'To (host)'],
+			['T', 'Copy a host file or folder into this folder', 'From (host)'],
+		] as const) {
+			app.write(actionKey);
+			// eslint-disable-next-line no-await-in-loop
+			const screen = await app.waitFor(`read-only: ${actionKey} (${words}`);
+			assert.ok(
+				!withoutRefusal(screen).includes(form),
+				`${actionKey} opened no form`,
+			);
+			refused.push(`files ${actionKey}`);
+		}
+
+		app.write(key.escape);
+		await app.waitFor(screen => !screen.includes(`Files of ${box.name}`));
+
+		// The command line: each of docker's transfer commands is refused before anything is checked or sent.
+		const tar = path.join(host, 'x.tar');
+		for (const line of [
+			`pull ${reference}`,
+			`push ${reference}`,
+			'login 127.0.0.1:5000',
+			'logout 127.0.0.1:5000',
+			`build -t ${reference} ${host}`,
+			`save -o ${tar} ${reference}`,
+			`load -i ${tar}`,
+			`import ${tar} ${reference}`,
+			`export -o ${tar} ${box.name}`,
+			`cp ${box.name}:/etc/hostname ${host}/`,
+			`cp ${tar} ${box.name}:/tmp/`,
+		]) {
+			const name = line.split(' ')[0]!;
+			app.write(':');
+			// eslint-disable-next-line no-await-in-loop
+			await app.waitFor(/^ :/m);
+			app.write(line);
+			// eslint-disable-next-line no-await-in-loop
+			await app.waitFor(line.slice(-20));
+			app.write(key.enter);
+			// eslint-disable-next-line no-await-in-loop
+			await app.waitFor(`read-only: :${name} would change the engine`);
+			app.write(key.escape);
+			// eslint-disable-next-line no-await-in-loop
+			await app.waitFor(
+				screen => !screen.includes(`read-only: :${name} would`),
+			);
+			refused.push(`:${line}`);
+		}
+
+		// :search is allowed from the command line too.
+		app.write(':');
+		await app.waitFor(/^ :/m);
+		app.write('search busybox');
+		await app.waitFor('search busybox');
+		app.write(key.enter);
+		await app.waitFor(
+			/Docker Hub cannot be reached from the engine|Search failed/,
+			90_000,
+		);
+		app.write(key.escape);
+
+		await new Promise(resolve => {
+			setTimeout(resolve, 500);
+		});
+		const acting = proxy.requests.filter(
+			request => request.method !== 'GET' && request.method !== 'HEAD',
+		);
+		assert.deepEqual(
+			acting.map(request => `${request.method} ${request.url}`),
+			[],
+			'nothing that acts reached the engine',
+		);
+		const searches = proxy.requests.filter(request =>
+			/\/images\/search\?/.test(request.url),
+		);
+		assert.equal(searches.length, 2, 'both searches reached the engine');
+		assert.ok(
+			proxy.requests.some(request =>
+				/\/containers\/[\da-f]+\/archive\?path=%2F/.test(request.url),
+			),
+			'the file browser read the container',
+		);
+		assert.equal(refused.length, 9 + 2 + 11);
+		assert.equal(
+			fs.readFileSync(configFile, 'utf8'),
+			kept,
+			'the docker config is as it was',
+		);
+		assert.deepEqual(fs.readdirSync(host), [], 'no file was written');
+		assert.equal(
+			(await docker.getContainer(box.name).inspect()).State.Running,
+			true,
+		);
+	} finally {
+		app.kill();
+		await proxy.close();
+		fs.rmSync(config, {recursive: true, force: true});
+		fs.rmSync(host, {recursive: true, force: true});
 	}
 });

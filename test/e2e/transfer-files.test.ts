@@ -12,7 +12,7 @@ import {promisify} from 'node:util';
 import {after, afterEach, test} from 'node:test';
 import Docker from 'dockerode';
 import {testImage} from '../helpers/docker.js';
-import {type Dockpit, key, startDockpit} from '../helpers/pty.js';
+import {type Dockpit, eventually, key, startDockpit} from '../helpers/pty.js';
 
 const run = promisify(execFile);
 const docker = new Docker();
@@ -183,6 +183,26 @@ test('save → rmi → load gives the same image; import a tarball; export a con
 	assert.ok(fs.statSync(tar).size > 100_000);
 	screen.write(key.enter);
 
+	// Saving onto that file again asks first; the tick (Space) and Enter replace it.
+	const before = fs.statSync(tar).mtimeMs;
+	screen.write('W');
+	await screen.waitFor(`Save ${saved} to a tar`);
+	screen.write(ctrlU);
+	await type(screen, tar);
+	screen.write(key.enter);
+	await screen.waitFor('exists: tick Overwrite (Space)');
+	assert.equal(fs.statSync(tar).mtimeMs, before, 'nothing written yet');
+	screen.write(' ');
+	await screen.waitFor('[x] Overwrite');
+	screen.write(key.enter);
+	await eventually(
+		async () => fs.statSync(tar).mtimeMs !== before,
+		60_000,
+		'the tar replaced',
+	);
+	await screen.waitFor(`Saved ${saved} to ${tar}`, 60_000);
+	screen.write(key.enter);
+
 	await docker.getImage(saved).remove();
 	assert.equal(await imageId(id!), undefined, 'the image is gone');
 	await screen.waitFor(screen => !screen.includes(`› ${saved}`));
@@ -255,7 +275,7 @@ test('save → rmi → load gives the same image; import a tarball; export a con
 	);
 });
 
-test('cp: a file out of a container and one into it, contents checked', async () => {
+test('cp: a file and a folder out of a container (its symlinks as they are), a file into it, contents checked', async () => {
 	const name = `dp-compose-cp-${runId}`;
 	const container = await docker.createContainer({
 		name,
@@ -270,6 +290,14 @@ test('cp: a file out of a container and one into it, contents checked', async ()
 	screen.write('F');
 	await screen.waitFor(`Files of ${name}: /`);
 	await screen.waitFor('greeting');
+	// Enter goes into the first folder (folders come first: /bin), h back up.
+	screen.write(key.enter);
+	await screen.waitFor(`Files of ${name}: /bin`);
+	await screen.waitFor(/busybox/);
+	screen.write('h');
+	await screen.waitFor(
+		screen => screen.includes('greeting') && !screen.includes(': /bin'),
+	);
 
 	// Out: the form opens on the host path (the source is the entry under the cursor); any path may be typed.
 	screen.write('F');
@@ -287,6 +315,49 @@ test('cp: a file out of a container and one into it, contents checked', async ()
 		fs.readFileSync(path.join(out, 'greeting'), 'utf8'),
 		'from the container\n',
 	);
+
+	// A folder into an existing folder lands inside it (out/etc/passwd); `src/.` copies what is in it.
+	for (const [from, to, expected] of [
+		['/etc', `${out}/`, path.join(out, 'etc', 'passwd')],
+		[
+			'/etc/.',
+			path.join(out, 'contents'),
+			path.join(out, 'contents', 'passwd'),
+		],
+	] as const) {
+		// After a copy the browser reads its folder again; F takes the entry under the cursor, once it is listed.
+		// eslint-disable-next-line no-await-in-loop
+		await screen.waitFor(
+			current =>
+				current.includes(`Files of ${name}: /`) &&
+				current.includes('greeting') &&
+				!current.includes('(reading…)'),
+		);
+		screen.write('F');
+		// eslint-disable-next-line no-await-in-loop
+		await screen.waitFor('To (host)');
+		screen.write(ctrlU);
+		// eslint-disable-next-line no-await-in-loop
+		await type(screen, to);
+		screen.write('\u001B[Z');
+		screen.write(ctrlU);
+		// eslint-disable-next-line no-await-in-loop
+		await type(screen, from);
+		screen.write(key.enter);
+		// eslint-disable-next-line no-await-in-loop
+		await screen.waitFor(`Copied ${name}:${from} to`, 30_000);
+		assert.match(
+			fs.readFileSync(expected, 'utf8'),
+			/^root:/,
+			`${from} → ${to}`,
+		);
+	}
+
+	// A symlink that points out of the folder is copied as it is, as docker cp does (the engine makes
+	// /etc/mtab -> /proc/mounts in every container); nothing was written through it.
+	const mtab = path.join(out, 'etc', 'mtab');
+	assert.ok(fs.lstatSync(mtab).isSymbolicLink(), 'etc/mtab is a symlink');
+	assert.equal(fs.readlinkSync(mtab), '/proc/mounts');
 
 	// In: a host file into /tmp of the container.
 	const host = path.join(temporary, 'to-container.txt');

@@ -16,6 +16,7 @@ import {after, afterEach, before, test} from 'node:test';
 import Docker from 'dockerode';
 import {testImage} from '../helpers/docker.js';
 import {type Dockpit, key, startDockpit} from '../helpers/pty.js';
+import {startRecordingProxy} from '../helpers/recording-proxy.js';
 
 const run = promisify(execFile);
 const docker = new Docker();
@@ -174,7 +175,10 @@ test('push refused without a login offers one; login through dockpit, push, rmi,
 	await type(screen, pushed);
 	screen.write(key.enter);
 	await screen.waitFor(`Pull ${pushed}`);
-	await screen.waitFor(`Pulled ${pushed}`, 60_000);
+	const pulled = await screen.waitFor(`Pulled ${pushed}`, 60_000);
+	// Progress as the CLI shows it: a line per layer, and a total.
+	assert.match(pulled, /[\da-f]{12} +(done|already exists)/);
+	assert.match(pulled, /Total .* \d+ of \d+ layers done/);
 	assert.ok(await imageId(pushed), 'the engine has it again');
 	screen.write(key.enter);
 	await screen.waitFor(`› ${pushed}`);
@@ -280,5 +284,163 @@ test('Esc cancels a pull that hangs: the request is aborted and the overlay says
 		}
 
 		server.close();
+	}
+});
+
+test('bad input gets a message and sends nothing that acts: references, folders, paths, a wrong password, tars that are no image archive', async () => {
+	const proxy = await startRecordingProxy();
+	const config = configFolder('bad-input');
+	const configFile = path.join(config, 'config.json');
+	fs.writeFileSync(configFile, '{"auths":{}}\n');
+	const folder = path.join(temporary, 'bad-input');
+	fs.mkdirSync(folder);
+	fs.writeFileSync(path.join(folder, 'Dockerfile'), `FROM ${testImage}\n`);
+	fs.writeFileSync(path.join(temporary, 'Outside.Dockerfile'), 'FROM x\n');
+	const plainTar = path.join(temporary, 'plain.tar');
+	await run('tar', ['-C', folder, '-cf', plainTar, 'Dockerfile']);
+	const acting = () =>
+		proxy.requests
+			.filter(request => request.method !== 'GET' && request.method !== 'HEAD')
+			.map(request => `${request.method} ${request.url.replace(/\?.*/, '')}`);
+	app = startDockpit({
+		args: ['--host', `unix://${proxy.path}`],
+		env: {DOCKER_CONFIG: config},
+	});
+	const screen = app;
+	try {
+		await screen.waitFor('● live', 20_000);
+		screen.write('2');
+		await screen.waitFor('REPOSITORY:TAG');
+		const form = async (letter: string, title: string) => {
+			screen.write(letter);
+			await screen.waitFor(title);
+		};
+
+		const closeForm = async (title: string) => {
+			screen.write(key.escape);
+			await screen.waitFor(current => !current.includes(title));
+		};
+
+		// Pull: a reference that is not one.
+		await form('P', 'Pull an image');
+		screen.write(ctrlU);
+		await type(screen, 'Team/App:v1');
+		screen.write(key.enter);
+		await screen.waitFor('✗ repository must be lowercase');
+		await closeForm('Pull an image');
+
+		// Push: a name that is not an image here.
+		screen.write(':');
+		await type(screen, 'push Not:A:Reference');
+		screen.write(key.enter);
+		await screen.waitFor('no such image: Not:A:Reference');
+		screen.write(key.escape);
+
+		// Import: the tag is not a reference.
+		await form('I', 'Import a filesystem tarball as an image');
+		await type(screen, plainTar);
+		screen.write(key.tab);
+		await type(screen, 'team/app::x');
+		screen.write(key.enter);
+		const importScreen = await screen.waitFor(
+			'✗ repository may only contain a-z 0-9 and . _ - between them',
+		);
+		assert.match(importScreen, /Import a filesystem tarball/);
+		await closeForm('Import a filesystem tarball');
+
+		// Build: a context folder that is not there, then a Dockerfile outside the context.
+		await form('B', 'Build an image');
+		screen.write(ctrlU);
+		await type(screen, path.join(temporary, 'no-such-folder'));
+		screen.write(key.enter);
+		await screen.waitFor(/the folder .*no-such-folder does not exist/);
+		await closeForm('Build an image');
+		await form('B', 'Build an image');
+		screen.write(ctrlU);
+		await type(screen, folder);
+		screen.write(key.tab);
+		await type(screen, '../Outside.Dockerfile');
+		screen.write(key.enter);
+		await screen.waitFor('the Dockerfile must be inside the context folder');
+		await closeForm('Build an image');
+
+		// Save: to a folder that is not there, onto a folder, and under a file.
+		screen.write('/');
+		await screen.waitFor('type to filter');
+		await type(screen, 'dockpit-test/busybox');
+		screen.write(key.enter);
+		await screen.waitFor(`› ${testImage}`);
+		for (const [target, words] of [
+			[
+				path.join(temporary, 'missing', 'x.tar'),
+				/the folder .*missing does not exist/,
+			],
+			[folder, /is a folder; give a file name/],
+			[path.join(plainTar, 'x.tar'), /plain\.tar is not a folder/],
+		] as const) {
+			// eslint-disable-next-line no-await-in-loop
+			await form('W', `Save ${testImage} to a tar`);
+			screen.write(ctrlU);
+			// eslint-disable-next-line no-await-in-loop
+			await type(screen, target);
+			screen.write(key.enter);
+			// eslint-disable-next-line no-await-in-loop
+			await screen.waitFor(words);
+			// eslint-disable-next-line no-await-in-loop
+			await closeForm('to a tar');
+		}
+
+		// Load: a tar that is not an image archive is refused before it is sent.
+		await form('L', 'Load images from a tar');
+		await type(screen, plainTar);
+		screen.write(key.enter);
+		await screen.waitFor(
+			/plain\.tar is not an image archive: it has no manifest\.json/,
+		);
+		await closeForm('Load images from a tar');
+		assert.deepEqual(acting(), [], 'nothing that acts was sent so far');
+		assert.ok(
+			!proxy.requests.some(request => /\/images\/get/.test(request.url)),
+			'no save was started',
+		);
+
+		// Login with a wrong password: the engine's /auth says no; a clear message, and nothing is kept.
+		await form('A', 'Log in to');
+		screen.write(ctrlU);
+		await type(screen, registry);
+		screen.write(key.tab);
+		await type(screen, user);
+		screen.write(key.tab);
+		screen.write('not-the-password');
+		await screen.waitFor('••••');
+		screen.write(key.enter);
+		await screen.waitFor(`wrong username or password for ${registry}`, 30_000);
+		const sent = acting();
+		assert.equal(sent.length, 1, sent.join(', '));
+		assert.match(sent[0]!, /^POST (\/v[\d.]+)?\/auth$/, 'only the check');
+		assert.equal(
+			fs.readFileSync(configFile, 'utf8'),
+			'{"auths":{}}\n',
+			'nothing stored in config.json',
+		);
+		await closeForm('Log in to');
+
+		// Load: a tar with a manifest.json that is not docker save's goes to the engine; what it said, in words.
+		const bogus = path.join(temporary, 'bogus');
+		fs.mkdirSync(bogus);
+		fs.writeFileSync(path.join(bogus, 'manifest.json'), 'not json\n');
+		const bogusTar = path.join(temporary, 'bogus.tar');
+		await run('tar', ['-C', bogus, '-cf', bogusTar, 'manifest.json']);
+		await form('L', 'Load images from a tar');
+		await type(screen, bogusTar);
+		screen.write(key.enter);
+		const said = await screen.waitFor(/Could not load/, 30_000);
+		assert.match(
+			said.replaceAll(/[│╭╮╰╯─]/g, ' ').replaceAll(/\s+/g, ' '),
+			/Could not load \S+bogus\.tar: bogus\.tar is not an image archive: its manifest\.json is not what docker save writes \(the engine said: invalid character/,
+		);
+	} finally {
+		screen.kill();
+		await proxy.close();
 	}
 });

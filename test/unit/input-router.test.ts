@@ -4,6 +4,7 @@ import {commands} from '../../source/commands/index.js';
 import {createInputRouter} from '../../source/input/router.js';
 import {defaultEscapeKey} from '../../source/keymap/escape-key.js';
 import {keymap} from '../../source/keymap/keymap.js';
+import {usableReadOnly} from '../../source/keymap/scopes.js';
 import {createShellSessions} from '../../source/shell/sessions.js';
 import reducer from '../../source/state/reducer.js';
 import {createStore} from '../../source/state/store.js';
@@ -56,7 +57,16 @@ is one read; `flushEach` says the terminal went quiet after each (a person typin
 */
 async function play(
 	chunks: readonly string[],
-	{flushEach}: {flushEach: boolean},
+	{
+		flushEach,
+		readOnly = false,
+	}: {
+		flushEach: boolean;
+		/**
+		As `--read-only`: the bindings `usableReadOnly` allows, no others.
+		*/
+		readOnly?: boolean;
+	},
 ): Promise<Played> {
 	const engine = createFakeEngine({
 		containers: [web, db, api],
@@ -77,7 +87,9 @@ async function play(
 	const router = createInputRouter({
 		store,
 		table: keymap,
-		enabled: () => true,
+		enabled: readOnly
+			? binding => usableReadOnly(binding, store.getState())
+			: () => true,
 		escapeKey: defaultEscapeKey,
 		run: command =>
 			commands[command]({
@@ -394,3 +406,30 @@ for (const script of scripts) {
 		}
 	});
 }
+
+test('a key read-only mode takes away says so and does nothing; one it keeps works', async () => {
+	for (const [keys, words] of [
+		[['2', 'P'], /^read-only: P \(Pull an image\) would change the engine$/],
+		[
+			['2', 'W'],
+			/^read-only: W \(Save this image to a tar\) would change the engine$/,
+		],
+		[['1', 's'], /^read-only: s \(.+\) would change the engine$/],
+	] as const) {
+		// eslint-disable-next-line no-await-in-loop
+		const played = await play(keys, {flushEach: true, readOnly: true});
+		assert.match(played.state.ui.flash?.text ?? '', words, keys.join(' '));
+		assert.equal(played.state.ui.overlay, undefined, 'no form opened');
+		assert.deepEqual(played.calls, [], 'nothing reached the engine');
+	}
+
+	// Search stays: H opens its form, and Enter sends it (the search form only reads).
+	const searched = await play(['2', 'H', 'busybox', '\r'], {
+		flushEach: true,
+		readOnly: true,
+	});
+	assert.ok(
+		searched.calls.some(call => call.startsWith('searchImages')),
+		searched.calls.join(', '),
+	);
+});

@@ -2,6 +2,7 @@ import {useMemo} from 'react';
 import {defaultEscapeKey, withEscapeKey} from '../../keymap/escape-key.js';
 import {type Binding, keymap} from '../../keymap/keymap.js';
 import {keyFor} from '../../keymap/labels.js';
+import {usableReadOnly} from '../../keymap/scopes.js';
 import {useServices} from '../context.js';
 
 // Where the keys go is the input router's (`input/router.ts`, fed by `use-input-router.ts`); these are the
@@ -26,11 +27,12 @@ Is this binding usable under the current flags?
 export function useBindingEnabled(): (binding: Binding) => boolean {
 	const {readOnly, store} = useServices();
 	// Read at each call: a context switch can make the engine read-only (`readOnly` in the state).
-	return binding =>
-		!(
-			(readOnly || store.getState().readOnly === true) &&
-			binding.mutating === true
+	return binding => {
+		const state = store.getState();
+		return (
+			!(readOnly || state.readOnly === true) || usableReadOnly(binding, state)
 		);
+	};
 }
 
 /**
