@@ -11,6 +11,7 @@ import {
 import {removeImages} from './images.js';
 import {removeContainers} from './remove-containers.js';
 import {submitForm} from './submit-form.js';
+import {completeFocusedPath} from './complete-path.js';
 import {lineCommands} from './line-commands.js';
 import {transferCommands} from './transfer-commands.js';
 import {cleanupCommands, openCleanupDetails} from './cleanup-commands.js';
@@ -230,6 +231,11 @@ export const commands: Record<CommandId, Command> = {
 	'images.remove': removeImages,
 	'form.next'({store}) {
 		store.dispatch({type: 'ui/focus-move', delta: 1});
+	},
+	'form.complete'({store}) {
+		if (!completeFocusedPath(store)) {
+			store.dispatch({type: 'ui/focus-move', delta: 1});
+		}
 	},
 	'form.previous'({store}) {
 		store.dispatch({type: 'ui/focus-move', delta: -1});

@@ -134,13 +134,23 @@ export function changeError(line: string): string | undefined {
 	return undefined;
 }
 
+/**
+A text field for a host path: Tab completes it (`complete`: folders only, or any entry).
+*/
+function pathField(
+	complete: 'folder' | 'path',
+	...field: Parameters<typeof textField>
+): FormField {
+	return {...textField(...field), complete};
+}
+
 function textField(
 	id: string,
 	label: string,
 	value: string,
 	placeholder: string,
 	hint?: string,
-): FormField {
+): Extract<FormField, {kind: 'text'}> {
 	return {
 		kind: 'text',
 		id,
@@ -211,7 +221,8 @@ export function transferFormFields(
 
 		case 'build': {
 			return [
-				textField(
+				pathField(
+					'folder',
 					'context',
 					'Context',
 					value('context'),
@@ -250,7 +261,8 @@ export function transferFormFields(
 		case 'save':
 		case 'export': {
 			return [
-				textField(
+				pathField(
+					'path',
 					'path',
 					'Save to',
 					value('path'),
@@ -261,13 +273,20 @@ export function transferFormFields(
 
 		case 'save-logs': {
 			return [
-				textField('path', 'Save to', value('path'), 'a file on this machine'),
+				pathField(
+					'path',
+					'path',
+					'Save to',
+					value('path'),
+					'a file on this machine',
+				),
 			];
 		}
 
 		case 'load': {
 			return [
-				textField(
+				pathField(
+					'path',
 					'path',
 					'Tar file',
 					value('path'),
@@ -278,7 +297,8 @@ export function transferFormFields(
 
 		case 'import': {
 			return [
-				textField(
+				pathField(
+					'path',
 					'path',
 					'Tarball',
 					value('path'),
@@ -320,7 +340,8 @@ export function transferFormFields(
 		case 'cp-out': {
 			return [
 				textField('source', 'From', value('source'), 'path in the container'),
-				textField(
+				pathField(
+					'path',
 					'destination',
 					'To (host)',
 					value('destination'),
@@ -332,7 +353,8 @@ export function transferFormFields(
 
 		case 'cp-in': {
 			return [
-				textField(
+				pathField(
+					'path',
 					'source',
 					'From (host)',
 					value('source'),

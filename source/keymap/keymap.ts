@@ -479,12 +479,20 @@ export const keymap = [
 		description: 'Scroll help up',
 	},
 	{
+		command: 'form.complete',
+		keys: ['tab'],
+		scope: 'form',
+		group: 'Forms',
+		description:
+			'Next field; in a path field, first completes the path (again: the choices, then the next field)',
+		hint: 'next',
+	},
+	{
 		command: 'form.next',
-		keys: ['tab', 'down'],
+		keys: ['down'],
 		scope: 'form',
 		group: 'Forms',
 		description: 'Next field',
-		hint: 'next',
 	},
 	{
 		command: 'form.previous',

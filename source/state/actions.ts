@@ -164,6 +164,13 @@ export type Action =
 	| {readonly type: 'ui/focus-move'; readonly delta: 1 | -1}
 	/** Flip the focused toggle, or step the focused choice field by `delta`. */
 	| {readonly type: 'ui/field-toggle'; readonly delta: 1 | -1}
+	/** Tab in a path field: its completed text, or (when nothing could be added) the entries to choose from. */
+	| {
+			readonly type: 'ui/field-complete';
+			readonly id: string;
+			readonly value: string;
+			readonly candidates?: string;
+	  }
 	/** A key typed into a text field of the open form. */
 	| {
 			readonly type: 'ui/field-edit';

@@ -23,6 +23,7 @@ type OverlayAction = Extract<
 			| 'ui/focus-move'
 			| 'ui/field-toggle'
 			| 'ui/field-edit'
+			| 'ui/field-complete'
 			| 'ui/form-errors'
 			| 'ui/form-notes';
 	}
@@ -155,6 +156,27 @@ export default function reduceOverlay(
 			return state;
 		}
 
+		case 'ui/field-complete': {
+			const overlay = ui.overlay;
+			const field =
+				overlay?.kind === 'form'
+					? overlay.fields.find(each => each.id === action.id)
+					: undefined;
+			if (overlay?.kind !== 'form' || field?.kind !== 'text') {
+				return state;
+			}
+
+			const {candidates: _shown, ...rest} = field;
+			return withForm(state, overlay, {
+				...rest,
+				value: action.value,
+				cursor: action.value.length,
+				...(action.candidates === undefined
+					? {}
+					: {candidates: action.candidates}),
+			});
+		}
+
 		case 'ui/field-edit': {
 			const overlay = ui.overlay;
 			if (overlay?.kind !== 'form') {
@@ -192,8 +214,9 @@ export default function reduceOverlay(
 						});
 			}
 
+			const {candidates: _shown, ...rest} = field;
 			return withForm(killed, overlay, {
-				...field,
+				...rest,
 				value: next.value,
 				cursor: next.cursor,
 			});

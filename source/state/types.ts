@@ -135,6 +135,14 @@ export type FormField =
 			A password: shown as dots.
 			*/
 			readonly secret?: boolean;
+			/**
+			A host path: Tab completes it (`host/path-complete.ts`), a folder only or any entry.
+			*/
+			readonly complete?: 'folder' | 'path';
+			/**
+			What a Tab that could add nothing found to choose from, shown under the field until the next edit.
+			*/
+			readonly candidates?: string;
 	  }
 	| {
 			readonly kind: 'toggle';

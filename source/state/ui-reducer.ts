@@ -216,6 +216,7 @@ export default function reduceUi(state: AppState, action: UiAction): AppState {
 		case 'ui/focus-move':
 		case 'ui/field-toggle':
 		case 'ui/field-edit':
+		case 'ui/field-complete':
 		case 'ui/form-errors':
 		case 'ui/form-notes': {
 			return reduceOverlay(state, action);

@@ -113,6 +113,10 @@ export default function FormView({form, width, height}: Props) {
 							<Text wrap="truncate" color={theme.status.error}>
 								{' '.repeat(labelWidth + 2) + '✗ ' + sanitize(field.error)}
 							</Text>
+						) : focused && field.kind === 'text' && field.candidates ? (
+							<Text wrap="truncate" color={theme.text.secondary}>
+								{' '.repeat(labelWidth + 2) + sanitize(field.candidates)}
+							</Text>
 						) : focused && field.hint ? (
 							<Text wrap="truncate" color={theme.text.secondary}>
 								{' '.repeat(labelWidth + 2) + field.hint}

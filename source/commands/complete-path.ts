@@ -1,0 +1,43 @@
+import {completePath} from '../host/path-complete.js';
+import type {Store} from '../state/store.js';
+
+/**
+Tab in a path field of the open form: completes the path as far as the matching entries agree; when nothing can
+be added, lists them under the field (up to a line of them); a Tab after that, the text unchanged, answers false
+and the caller moves on to the next field. Not a path field: false.
+*/
+export function completeFocusedPath(store: Store): boolean {
+	const {overlay} = store.getState().ui;
+	const field =
+		overlay?.kind === 'form' ? overlay.fields[overlay.focus] : undefined;
+	if (field?.kind !== 'text' || field.complete === undefined) {
+		return false;
+	}
+
+	if (field.candidates !== undefined) {
+		return false;
+	}
+
+	const {text, candidates} = completePath(field.value, {
+		foldersOnly: field.complete === 'folder',
+	});
+	if (text !== field.value) {
+		store.dispatch({type: 'ui/field-complete', id: field.id, value: text});
+		return true;
+	}
+
+	if (candidates.length < 2) {
+		return false;
+	}
+
+	const shown = candidates.slice(0, 8).join('  ');
+	const more =
+		candidates.length > 8 ? `  and ${candidates.length - 8} more` : '';
+	store.dispatch({
+		type: 'ui/field-complete',
+		id: field.id,
+		value: field.value,
+		candidates: shown + more,
+	});
+	return true;
+}
