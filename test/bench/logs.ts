@@ -19,7 +19,8 @@ end (also on failure).
    to the first at 30 rows a second: log requests (`/containers/ID/logs`) opened during the sweep and in all, and
    how many are still open 1.5 s after it.
 
-Numbers are printed, never asserted. Options: --mb N, --rate N, --seconds S, --containers N, --parts 1,2,3.
+Numbers are printed, never asserted. Options: --mb N, --rate N, --seconds S, --containers N, --parts 1,2,3, --node-arg ARG (for dockpit's node;
+again for more).
 */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -46,6 +47,10 @@ const rate = flag('rate', 10);
 const seconds = flag('seconds', 20);
 const sweepCount = flag('containers', 200);
 const rowsPerSecond = 30;
+// Options for dockpit's node (`--node-arg --max-old-space-size=64`), to tell garbage from a leak.
+const nodeArgs = process.argv.flatMap((argument, index) =>
+	argument === '--node-arg' ? [process.argv[index + 1] ?? ''] : [],
+);
 const run = crypto.randomBytes(3).toString('hex');
 const prefix = `dp-logsbench-${run}`;
 const label = {'dockpit-test.owner': 'logsbench'};
@@ -86,6 +91,17 @@ const rssMb = (pid: number) => {
 	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 	const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 	return kb / 1024;
+};
+
+/**
+CPU seconds (user + system) the process has used, from /proc (clock ticks of 10 ms).
+*/
+const cpuSeconds = (pid: number) => {
+	const fields = fs
+		.readFileSync(`/proc/${pid}/stat`, 'utf8')
+		.replace(/^.*\) /s, '')
+		.split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / 100;
 };
 
 const percentile = (values: number[], p: number) => {
@@ -198,7 +214,7 @@ async function bigLog() {
 	say(
 		`  the engine took it in ${written.toFixed(1)} s${fileSize === undefined ? '' : `; its json-file log is ${(fileSize / 1024 / 1024).toFixed(0)} MB`}`,
 	);
-	const app = startDockpit({columns, rows});
+	const app = startDockpit({columns, rows, nodeArgs});
 	try {
 		await filterTo(app, name);
 		await app.waitFor(name);
@@ -277,7 +293,7 @@ async function steadyFlood() {
 		return {at: Date.now(), tick: found ? Number(found[1]) : Number.NaN};
 	};
 
-	const app = startDockpit({columns, rows});
+	const app = startDockpit({columns, rows, nodeArgs});
 	try {
 		await container.start();
 		await filterTo(app, name);
@@ -285,6 +301,7 @@ async function steadyFlood() {
 		await app.waitFor(/flood \d+/, 30_000);
 		await sleep(1000);
 		const first = await tick();
+		const cpuFirst = cpuSeconds(app.pid);
 		const rss: number[] = [];
 		const latencies: number[] = [];
 		const end = Date.now() + seconds * 1000;
@@ -308,6 +325,8 @@ async function steadyFlood() {
 		}
 
 		const last = await tick();
+		const cpu =
+			((cpuSeconds(app.pid) - cpuFirst) / ((last.at - first.at) / 1000)) * 100;
 		const engineRate =
 			((last.tick - first.tick) * blockBytes) /
 			1024 /
@@ -318,6 +337,10 @@ async function steadyFlood() {
 			`${engineRate.toFixed(1)} MB/s (${last.tick - first.tick} blocks in ${((last.at - first.at) / 1000).toFixed(1)} s)`,
 			`about ${rate} MB/s`,
 		);
+		figure(
+			'flood: dockpit CPU while following',
+			`${cpu.toFixed(0)} % of a core`,
+		);
 		const p95 = percentile(latencies, 95);
 		figure(
 			`flood: key (t) to screen, ${latencies.length} presses`,
@@ -326,6 +349,9 @@ async function steadyFlood() {
 			p95 <= 50,
 		);
 		const fifth = Math.max(1, Math.floor(rss.length / 5));
+		say(
+			`  RSS by fifths: ${Array.from({length: 5}, (_, index) => average(rss.slice(index * fifth, (index + 1) * fifth)).toFixed(0)).join(', ')} MB`,
+		);
 		const early = average(rss.slice(0, fifth));
 		const late = average(rss.slice(-fifth));
 		figure(
@@ -375,6 +401,7 @@ async function sweep() {
 		columns,
 		rows,
 		args: ['--host', `unix://${proxy.path}`],
+		nodeArgs,
 	});
 	const isLogs = (url: string) => /\/containers\/[^/?]+\/logs/.test(url);
 	const logRequests = () =>
