@@ -309,8 +309,12 @@ export function createInspectorFeed(
 	let openStats = 0;
 	let stopped = false;
 	let shownView: InspectorView = {rows: 10, lines: 0};
+	// Whether the last update wanted anything: when the pane has just opened, nothing is sweeping the selection.
+	let wantedBefore = false;
 
+	let notifiedAt = 0;
 	const notifyNow = () => {
+		notifiedAt = performance.now();
 		if (flushTimer) {
 			clearTimeout(flushTimer);
 			flushTimer = undefined;
@@ -322,9 +326,13 @@ export function createInspectorFeed(
 		}
 	};
 
-	// Log lines come in floods: tell the views at most once every `flushMs`.
+	// Log lines come in floods: tell the views at most once every `flushMs`. The first lines after a quiet spell
+	// (a log just opened) go out as soon as the chunk they came in is read, not `flushMs` later.
 	const notifySoon = () => {
-		flushTimer ??= setTimeout(notifyNow, flushMs);
+		flushTimer ??= setTimeout(
+			notifyNow,
+			Math.max(0, notifiedAt + flushMs - performance.now()),
+		);
 	};
 
 	const patch = (next: Partial<FeedSnapshot>, now = true) => {
@@ -799,6 +807,8 @@ export function createInspectorFeed(
 
 		const want = wanted(store.getState());
 		const key = wantKey(want);
+		const justOpened = !wantedBefore;
+		wantedBefore = want !== undefined;
 		if (key === (current?.key ?? '')) {
 			if (settleTimer) {
 				clearTimeout(settleTimer);
@@ -829,6 +839,12 @@ export function createInspectorFeed(
 		const sameTarget = `${want.target.kind}:${want.target.id}` === shownTarget;
 		if (sameTarget) {
 			// Another tab of the same row: at once.
+			start(want);
+			return;
+		}
+
+		if (justOpened) {
+			// The pane has just opened (or the shell pane gave its place back) on the selected row: at once.
 			start(want);
 			return;
 		}

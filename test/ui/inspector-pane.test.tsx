@@ -126,6 +126,25 @@ test('the pane follows the selection once it settles: at most one log stream, fo
 	await waitForFrame(lastFrame, () => openLogs(engine) === 0);
 });
 
+test('l opens the log stream at once; moving the selection still waits for it to settle', async () => {
+	const engine = createFakeEngine({containers: [web, db]});
+	const app = renderApp(engine, {inspector: {settleMs: 60_000}});
+	cleanups.push(app.cleanup);
+	const {lastFrame, stdin} = app;
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('l');
+	// Well within the (one minute) settle time: the pane opened on a row nothing was sweeping.
+	await waitForFrame(lastFrame, () => engine.inspector.logs.has(db.id));
+	stdin.write(keys.escape);
+	await settle();
+	stdin.write(keys.down);
+	await waitForFrame(lastFrame, frame => /Logs.*web|web.*Logs/s.test(frame));
+	await settle();
+	// The old row's stream closed, the new row's waits for the selection to settle.
+	assert.equal(openLogs(engine), 0);
+	assert.equal(engine.inspector.opened.logs, 1);
+});
+
 test('i opens Config: the inspect document with secret env values masked until v', async () => {
 	const {lastFrame, stdin} = start();
 	await waitForFrame(lastFrame, frame => /› db/.test(frame));
