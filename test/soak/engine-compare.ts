@@ -2,6 +2,7 @@
 // (the header's state, the tab counts, and the rows of the part's own fleet), the same picture read from the
 // engine, and the sampling that times how long the two differ. Not a part itself (no `.part.ts`).
 import fs from 'node:fs';
+import process from 'node:process';
 import type Docker from 'dockerode';
 import type {Dockpit} from '../helpers/pty.js';
 
@@ -108,18 +109,22 @@ export async function enginePicture(
 }
 
 /**
-Where two pictures differ, in a few words; empty when they agree.
+Where two pictures differ, in a few words; empty when they agree. `fleetOnly` compares only the fleet's rows,
+not the counts (which other people's objects on the shared engine move too).
 */
 export function difference(
 	shown: Picture | undefined,
 	engine: Picture,
+	fleetOnly = false,
 ): string {
 	if (!shown) {
 		return 'no lists on screen';
 	}
 
 	const differences: string[] = [];
-	if (shown.running !== engine.running || shown.total !== engine.total) {
+	if (fleetOnly) {
+		// Only the rows below.
+	} else if (shown.running !== engine.running || shown.total !== engine.total) {
 		differences.push(
 			`containers ${shown.running}/${shown.total} shown, ${engine.running}/${engine.total} on the engine`,
 		);
@@ -157,6 +162,10 @@ export type Sample = {
 	Empty when the screen agreed with the engine.
 	*/
 	readonly difference: string;
+	/**
+	The same for the fleet's rows alone.
+	*/
+	readonly fleetDifference: string;
 };
 
 /**
@@ -174,10 +183,12 @@ export async function sample(
 	}
 
 	const screen = app.screen();
+	const shown = screenPicture(screen, prefix);
 	return {
 		at: Date.now(),
 		header: headerState(screen),
-		difference: difference(screenPicture(screen, prefix), engine),
+		difference: difference(shown, engine),
+		fleetDifference: difference(shown, engine, true),
 	};
 }
 
@@ -212,7 +223,8 @@ export async function sampleWhile(
 
 /**
 Spans of consecutive samples for which `bad` holds: from the first such sample (or `from`, when the first
-sample is already bad) to the first sample after them that is not (or the last sample, `open`).
+sample is already bad) to the first sample after them that is not (or the last sample, `open`); `why` is what
+the span's last sample found wrong.
 */
 export function badSpans(
 	samples: readonly Sample[],
@@ -233,6 +245,7 @@ export function badSpans(
 				start: index === 0 && from !== undefined ? from : each.at,
 				why: each.difference || `header ${each.header}`,
 			};
+			current.why = each.difference || `header ${each.header}`;
 		} else if (current) {
 			spans.push({...current, end: each.at, open: false});
 			current = undefined;
@@ -279,8 +292,8 @@ export function rssKb(pid: number): number | undefined {
 }
 
 /**
-The node process that runs dist/cli.js: the pty's child itself, or the first of its descendants whose command
-line names cli.js.
+The node process that runs dist/cli.js: the pty's child itself, or the first of its descendants, that runs
+node and whose command line names cli.js or is `dockpit` (the title the CLI gives itself, over its arguments).
 */
 export function cliProcess(rootPid: number): number | undefined {
 	const commandLine = (pid: number) => {
@@ -310,7 +323,16 @@ export function cliProcess(rootPid: number): number | undefined {
 	const queue = [rootPid];
 	while (queue.length > 0) {
 		const pid = queue.shift()!;
-		if (commandLine(pid).includes('cli.js')) {
+		const line = commandLine(pid);
+		let executable = '';
+		try {
+			executable = fs.readlinkSync(`/proc/${pid}/exe`);
+		} catch {}
+
+		if (
+			executable === process.execPath &&
+			(line.includes('cli.js') || line.startsWith('dockpit'))
+		) {
 			return pid;
 		}
 

@@ -1,0 +1,275 @@
+// Churn under an open dockpit: containers and images created and removed at 2/s each, events flowing, for
+// 10 minutes (short: 90 s). The dockpit process's memory must not drift after the first minute (short: after
+// 30 s), and keys must answer fast throughout.
+import crypto from 'node:crypto';
+import {performance} from 'node:perf_hooks';
+import Docker from 'dockerode';
+import {testImage} from '../helpers/docker.js';
+import {key, startDockpit} from '../helpers/pty.js';
+import {filterTo} from '../helpers/session.js';
+import {
+	cliProcess,
+	removeFleet,
+	rssKb,
+	sleep,
+} from './engine-compare.js';
+import type {Figure, PartOptions} from './types.js';
+
+export const title =
+	'churn (containers and images created and removed at 2/s each): RSS drift ≤ 10% after warm-up, key latency p95 ≤ 100 ms';
+
+/**
+The name on the selected row (the one marked ›).
+*/
+function selectedName(screen: string, prefix: string): string | undefined {
+	const line = screen.split('\n').find(row => row.includes('│›'));
+	const start = line?.indexOf(prefix) ?? -1;
+	return line && start !== -1 ? line.slice(start).split(' ', 1)[0] : undefined;
+}
+
+const median = (values: readonly number[]) => {
+	const sorted = values.toSorted((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+
+const percentile = (values: readonly number[], share: number) => {
+	const sorted = values.toSorted((a, b) => a - b);
+	return (
+		sorted[Math.min(sorted.length - 1, Math.ceil(share * sorted.length) - 1)] ??
+		Number.NaN
+	);
+};
+
+export async function run({short, log}: PartOptions): Promise<Figure[]> {
+	const totalMs = short ? 90_000 : 600_000;
+	const warmMs = short ? 30_000 : 60_000;
+	// Memory is compared as the median of a window just after the warm-up and of the last window.
+	const windowMs = short ? 15_000 : 60_000;
+	const rssName = `churn: RSS drift of dockpit after the first ${warmMs / 1000} s of ${totalMs / 1000} s`;
+	const keyName =
+		'churn: key latency p95 (key press to the cursor moved on screen)';
+	const rateName =
+		'churn: rate reached (containers, images created and removed)';
+	const docker = new Docker();
+	const id = crypto.randomBytes(2).toString('hex');
+	const prefix = `dockpit.test-soak-ch-${id}-`;
+	const repository = `dockpit.test-soak-ch-${id}-image`;
+	const images: string[] = [];
+	const app = startDockpit();
+	try {
+		// Three that stay (the cursor moves between the first two; they sort before the churning ones).
+		for (const suffix of ['0a', '0b', '0c']) {
+			// eslint-disable-next-line no-await-in-loop
+			const container = await docker.createContainer({
+				name: prefix + suffix,
+				Image: testImage,
+				Cmd: ['sleep', '3600'],
+				Labels: {'dockpit.test': '1'},
+				StopSignal: 'SIGKILL',
+			});
+			// eslint-disable-next-line no-await-in-loop
+			await container.start();
+		}
+
+		await app.waitFor('● live', 15_000);
+		await filterTo(app, prefix);
+		await app.waitFor(`${prefix}0c`);
+		const pid = cliProcess(app.pid);
+		if (pid === undefined) {
+			throw new Error('no process running dist/cli.js under the pty');
+		}
+
+		// The churn: every 500 ms a container is created, committed to a new image and started, and the oldest
+		// container and image beyond six are removed. Ticks do not wait for each other (at most 8 in flight), so
+		// a slow engine shows as a lower rate, not as a slower clock.
+		const counts = {
+			containers: 0,
+			images: 0,
+			removedContainers: 0,
+			removedImages: 0,
+		};
+		const pool: Docker.Container[] = [];
+		let inFlight = 0;
+		let failures = 0;
+		let lastError = '';
+		const tick = async (n: number) => {
+			const container = await docker.createContainer({
+				name: `${prefix}c${n}`,
+				Image: testImage,
+				Cmd: ['sleep', '3600'],
+				Labels: {'dockpit.test': '1'},
+				StopSignal: 'SIGKILL',
+			});
+			counts.containers++;
+			const reference = `${repository}:${n}`;
+			await container.commit({repo: repository, tag: String(n)});
+			images.push(reference);
+			counts.images++;
+			await container.start();
+			pool.push(container);
+			const removals: Array<Promise<unknown>> = [];
+			while (pool.length > 6) {
+				removals.push(
+					pool
+						.shift()!
+						.remove({force: true})
+						.then(() => counts.removedContainers++),
+				);
+			}
+
+			while (images.length > 6) {
+				removals.push(
+					docker
+						.getImage(images.shift()!)
+						.remove()
+						.then(() => counts.removedImages++),
+				);
+			}
+
+			await Promise.all(removals);
+		};
+
+		let stopped = false;
+		const started = Date.now();
+		const churn = (async () => {
+			for (let n = 1; !stopped; n++) {
+				if (inFlight < 8) {
+					inFlight++;
+					void tick(n)
+						.catch((error: unknown) => {
+							failures++;
+							lastError =
+								error instanceof Error ? error.message : String(error);
+						})
+						.finally(() => inFlight--);
+				}
+
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(started + n * 500 - Date.now());
+			}
+
+			while (inFlight > 0) {
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(50);
+			}
+		})();
+
+		// Memory, every 2 s.
+		const rss: Array<{at: number; kb: number}> = [];
+		const memory = (async () => {
+			while (!stopped) {
+				const kb = rssKb(pid);
+				if (kb !== undefined) {
+					rss.push({at: Date.now() - started, kb});
+				}
+
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(2000);
+			}
+		})();
+
+		// Keys, about four a second: the cursor between the first two rows, down then up.
+		const latencies: number[] = [];
+		let missed = 0;
+		while (Date.now() - started < totalMs) {
+			const screen = app.screen();
+			const expected =
+				selectedName(screen, prefix) === `${prefix}0a`
+					? `${prefix}0b`
+					: `${prefix}0a`;
+			const press =
+				selectedName(screen, prefix) === `${prefix}0a` ? key.down : key.up;
+			const pressed = performance.now();
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				const at = await app.timeTo(
+					() => {
+						app.write(press);
+					},
+					text => selectedName(text, prefix) === expected,
+					2000,
+				);
+				latencies.push(at - pressed);
+			} catch {
+				// Not within 2 s (or the cursor went elsewhere): counted at 2 s, then back to the first row.
+				missed++;
+				latencies.push(2000);
+				app.write(key.up.repeat(10));
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(500);
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(250);
+		}
+
+		stopped = true;
+		await Promise.all([churn, memory]);
+		const elapsed = (Date.now() - started) / 1000;
+
+		const inWindow = (from: number, to: number) =>
+			rss.filter(each => each.at >= from && each.at < to).map(each => each.kb);
+		const baseline = median(inWindow(warmMs, warmMs + windowMs));
+		const end = median(inWindow(totalMs - windowMs, Infinity));
+		const peak = Math.max(...inWindow(warmMs, Infinity));
+		const drift = (end - baseline) / baseline;
+		log(
+			`   RSS (MB) every 10 s: ${rss
+				.filter((_, index) => index % 5 === 0)
+				.map(each => (each.kb / 1024).toFixed(0))
+				.join(' ')}`,
+		);
+		log(
+			`   churn: ${counts.containers} containers and ${counts.images} images created, ${counts.removedContainers} and ${counts.removedImages} removed in ${elapsed.toFixed(0)} s; ${failures} failed calls${lastError ? ` (last: ${lastError})` : ''}`,
+		);
+		const p95 = percentile(latencies, 0.95);
+		const rate = (count: number) => count / elapsed;
+		const slowest = Math.min(
+			rate(counts.containers),
+			rate(counts.images),
+			rate(counts.removedContainers),
+			rate(counts.removedImages),
+		);
+		return [
+			{
+				name: rssName,
+				value: `${drift >= 0 ? '+' : ''}${(drift * 100).toFixed(1)}% (median ${(baseline / 1024).toFixed(1)} MB after warm-up → ${(end / 1024).toFixed(1)} MB at the end, peak ${(peak / 1024).toFixed(1)} MB)`,
+				target: '≤ 10%',
+				pass: Number.isFinite(drift) && drift <= 0.1,
+			},
+			{
+				name: keyName,
+				value: `${p95.toFixed(0)} ms (median ${median(latencies).toFixed(0)} ms, max ${Math.max(...latencies).toFixed(0)} ms, ${latencies.length} keys, ${missed} not within 2 s)`,
+				target: '≤ 100 ms',
+				pass: latencies.length > 0 && p95 <= 100,
+			},
+			{
+				name: rateName,
+				value: `${rate(counts.containers).toFixed(2)}/s, ${rate(counts.images).toFixed(2)}/s created; ${rate(counts.removedContainers).toFixed(2)}/s, ${rate(counts.removedImages).toFixed(2)}/s removed`,
+				target: '≥ 1.8/s each (2/s asked)',
+				pass: slowest >= 1.8,
+			},
+		];
+	} catch (error) {
+		return [
+			{
+				name: rssName,
+				value: `failed: ${error instanceof Error ? error.message : String(error)}`,
+				target: '≤ 10%',
+				pass: false,
+			},
+		];
+	} finally {
+		app.kill();
+		await removeFleet(docker, prefix, images);
+		// Tags left by ticks cut short.
+		const left = await docker
+			.listImages({filters: {reference: [repository]}})
+			.catch(() => []);
+		await removeFleet(
+			docker,
+			prefix,
+			left.flatMap(info => info.RepoTags ?? []),
+		);
+	}
+}
