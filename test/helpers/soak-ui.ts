@@ -34,7 +34,10 @@ first so that an earlier filter is replaced.
 */
 export async function filterPane(app: Dockpit, text: string): Promise<void> {
 	app.write('/');
-	await app.waitFor('type to filter');
+	// The prompt starts with the pane's filter in it, if it has one.
+	await app.waitFor(
+		screen => screen.includes('type to filter') || /\n \/ \S*\s*$/.test(screen),
+	);
 	app.write('\u0015');
 	app.write(text);
 	await app.waitFor(`/ ${text}`);
