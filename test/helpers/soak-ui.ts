@@ -53,7 +53,7 @@ export function bottom(screen: string, rows = 3): string {
 }
 
 /**
-Writes `keys` one at a time, `gapMs` apart (a person's typing, which lets each key's frame be drawn).
+Writes `keys` one at a time, `gapMs` apart (150 ms after Esc) (a person's typing, which lets each key's frame be drawn).
 */
 export async function typeKeys(
 	app: Dockpit,
@@ -62,8 +62,9 @@ export async function typeKeys(
 ): Promise<void> {
 	for (const each of keys) {
 		app.write(each);
+		// A lone Esc followed too soon by a key reads as Alt and that key: give it time to be a key of its own.
 		// eslint-disable-next-line no-await-in-loop
-		await pause(gapMs);
+		await pause(each === '\u001B' ? Math.max(gapMs, 150) : gapMs);
 	}
 }
 

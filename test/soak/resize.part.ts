@@ -11,6 +11,7 @@ import {
 	filterPane,
 	seeded,
 	settle,
+	typeKeys,
 	watchExit,
 	withDockpit,
 } from '../helpers/soak-ui.js';
@@ -175,10 +176,7 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 
 				app.resize(150, 40);
 				await settle(app);
-				for (const each of overlay.open) {
-					app.write(each);
-					await pause(60);
-				}
+				await typeKeys(app, overlay.open, 60);
 
 				await app.waitFor(overlay.shows, 5000).catch(() => {
 					log(`   ${overlay.name} did not open`);
@@ -211,10 +209,7 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 					log(`   ${overlay.name} at ${columns}x${rows}: no longer shown`);
 				}
 
-				for (const each of overlay.close) {
-					app.write(each);
-					await pause(60);
-				}
+				await typeKeys(app, overlay.close, 60);
 
 				const dashboard = await settle(app, 300, 5000);
 				const fresh = await freshScreen(columns, rows, name);

@@ -1,15 +1,21 @@
 // Actions on objects removed mid-action, on the real engine: a labelled container or image is selected, then
 // removed with the docker CLI (as someone in another terminal would), and the action key is pressed at once
-// (a race with the engine's event, which may or may not have reached dockpit), or the action's dialog or
-// form is opened first, the object removed while it is open, and then confirmed. Every action must end with a
+// (a race with the engine's event, which here nearly always reaches dockpit first), or with the events held
+// back by the proxy between dockpit and the engine (the row still shows: the key acts on a gone object), or
+// the action's dialog or form is opened first, the object removed while it is open, and then confirmed. Every action must end with a
 // message on screen, and dockpit must not crash.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {createTestDocker} from '../helpers/docker.js';
 import {type Dockpit, key, startDockpit} from '../helpers/pty.js';
+import {startRecordingProxy} from '../helpers/recording-proxy.js';
 import {pause} from '../helpers/session.js';
 import {
 	figure,
 	filterPane,
 	settle,
+	typeKeys,
 	watchExit,
 	withDockpit,
 } from '../helpers/soak-ui.js';
@@ -40,6 +46,7 @@ type Names = {
 	readonly tag: string;
 	readonly lineTag: string;
 	readonly run: string;
+	readonly exportFile: string;
 };
 
 function actions(names: Names): Action[] {
@@ -78,7 +85,7 @@ function actions(names: Names): Action[] {
 		c('inspect', ['i']),
 		c('shell', ['x']),
 		c('attach', ['X']),
-		c('export', ['E'], /Export/),
+		c('export', ['E'], /Export/, ['\u0015', names.exportFile, key.enter]),
 		c('files', ['F']),
 		c('connect', ['N'], /network/i),
 		c(':stop', line('stop NAME')),
@@ -100,7 +107,7 @@ function actions(names: Names): Action[] {
 A message about the object: its removal, the engine's refusal, or dockpit's word that it is gone.
 */
 const message =
-	/no such|gone|not found|removed|no longer|(does not|doesn't) exist|not there|could not|couldn't|can't|cannot|failed|nothing selected|no (container|image) (is )?selected|error/i;
+	/no such|gone|not found|removed|removing|no longer|(does not|doesn't) exist|not there|not on this engine|needs it|could not|couldn't|can't|cannot|failed|nothing to|nothing selected|already|error/i;
 
 /**
 The lines of `after` that were not on `before`, without the list's own "No container matches" line.
@@ -112,11 +119,22 @@ function newLines(before: string, after: string): string[] {
 		.filter(row => !old.has(row) && !/matches “/.test(row));
 }
 
+/**
+Closes whatever the action left open (a dialog, a form, the inspector, a transfer's progress) until the
+dashboard's own hints are back in the footer.
+*/
 async function closeEverything(app: Dockpit) {
-	for (const each of [key.escape, key.escape, '\u0017', key.escape]) {
-		app.write(each);
+	for (let attempt = 0; attempt < 8; attempt++) {
+		if (
+			/\? help \/ filter/.test(app.screen().split('\n').slice(-2).join('\n'))
+		) {
+			return;
+		}
+
 		// eslint-disable-next-line no-await-in-loop
-		await pause(60);
+		await typeKeys(app, [key.escape, '\u0017']);
+		// eslint-disable-next-line no-await-in-loop
+		await settle(app, 100, 1000);
 	}
 }
 
@@ -125,6 +143,7 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 	const fixtures = createTestDocker();
 	const {runId} = fixtures;
 	const count = short ? 20 : 100;
+	const exportFile = path.join(os.tmpdir(), `dockpit-soak-vanish-${runId}.tar`);
 	// What dockpit itself may create (a commit, tag or run that won its race), named so that cleanup removes it.
 	const list = actions({
 		commit: fixtures.imageRef('vanish-commit'),
@@ -132,23 +151,31 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 		tag: fixtures.imageRef('vanish-tag'),
 		lineTag: fixtures.imageRef('vanish-line-tag'),
 		run: fixtures.containerName('vanish-run'),
+		exportFile,
 	});
 	let crashes = 0;
 	let silent = 0;
 	let done = 0;
 	const base = await fixtures.container({hint: 'vanish-base'});
 	const started: Dockpit[] = [];
+	const proxy = await startRecordingProxy();
+	const args = ['--host', `unix://${proxy.path}`];
 	try {
-		await withDockpit({columns: 150, rows: 40}, async first => {
+		await withDockpit({args, columns: 150, rows: 40}, async first => {
 			let app = first;
 			let ended = watchExit(app);
 			let pane: 'containers' | 'images' = 'containers';
 			await app.waitFor('● live', 15_000);
 			for (let n = 0; n < count; n++) {
 				const action = list[n % list.length]!;
-				// Odd rounds of the actions with a dialog or a form: open it first, remove the object, confirm.
-				const whileOpen =
-					action.opens !== undefined && Math.floor(n / list.length) % 2 === 1;
+				// Three ways, in turn for each action: removed just before the key with the events flowing
+				// (the engine's event races the key); removed with the events held back, so that the row is still
+				// on screen when the key acts on it; removed while the action's dialog or form is open (the
+				// actions without one are played the second way again).
+				const way = (['race', 'stale', 'open'] as const)[
+					(n + Math.floor(n / list.length)) % 3
+				]!;
+				const whileOpen = way === 'open' && action.opens !== undefined;
 				const tag = `vanish${n}x-${runId}`;
 				let objectName: string;
 				if (action.pane === 'containers') {
@@ -193,6 +220,10 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 						said = true;
 					}
 				}, 20);
+				if (way !== 'race') {
+					proxy.holdEvents(true);
+				}
+
 				if (whileOpen) {
 					for (const each of keys) {
 						app.write(each);
@@ -239,11 +270,12 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 				}
 
 				clearInterval(watcher);
+				proxy.holdEvents(false);
 				done++;
 				if (!said) {
 					silent++;
 					log(
-						`   no message: ${action.name}${whileOpen ? ' (removed while open)' : ''}; the screen ends:\n${app
+						`   no message: ${action.name} (${whileOpen ? 'removed while open' : way === 'race' ? 'events flowing' : 'events held'}); the screen ends:\n${app
 							.screen()
 							.split('\n')
 							.slice(-4)
@@ -263,7 +295,7 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 							.slice(-1500)}`,
 					);
 					app.kill();
-					app = startDockpit({columns: 150, rows: 40});
+					app = startDockpit({args, columns: 150, rows: 40});
 					started.push(app);
 					ended = watchExit(app);
 					// eslint-disable-next-line no-await-in-loop
@@ -279,6 +311,8 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 			}
 		});
 	} finally {
+		fs.rmSync(exportFile, {force: true});
+		await proxy.close();
 		for (const each of started) {
 			each.kill();
 		}
