@@ -206,6 +206,14 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 				await typeKeys(app, ['k', 'k', 'k', 'k', 'k']);
 			}
 
+			// And the Env tab (Logs, Stats, Top, Env), where every payload has its variable.
+			await typeKeys(app, [']', ']', ']']);
+			await app.waitFor('FUZZ_', 5000).catch(() => undefined);
+			for (let index = 0; index < 10; index++) {
+				markers(await settle(app, 200));
+				await typeKeys(app, ['j', 'j', 'j']);
+			}
+
 			await typeKeys(app, [key.escape, '\u0017']);
 			// The Events pane: every event, its details.
 			await typeKeys(app, ['3']);

@@ -203,7 +203,12 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 				const problem = layoutProblem(screen, columns, rows);
 				if (problem) {
 					wrongLayouts++;
-					log(`   ${overlay.name} at ${columns}x${rows}: ${problem}`);
+					// Is the screen stuck so (nothing repaints it), or was it a frame late?
+					await pause(2000);
+					const still = layoutProblem(app.screen(), columns, rows);
+					log(
+						`   ${overlay.name} at ${columns}x${rows}: ${problem}${still ? '; still so 2 s later' : '; right again 2 s later'}`,
+					);
 				} else if (!overlay.shows.test(screen)) {
 					wrongLayouts++;
 					log(`   ${overlay.name} at ${columns}x${rows}: no longer shown`);

@@ -124,11 +124,16 @@ Closes whatever the action left open (a dialog, a form, the inspector, a transfe
 dashboard's own hints are back in the footer.
 */
 async function closeEverything(app: Dockpit) {
+	const lists = () =>
+		/\? help \/ filter/.test(app.screen().split('\n').slice(-2).join('\n'));
 	for (let attempt = 0; attempt < 8; attempt++) {
-		if (
-			/\? help \/ filter/.test(app.screen().split('\n').slice(-2).join('\n'))
-		) {
-			return;
+		// Twice, a moment apart: a frame still coming (the inspector opening late) would undo a single look.
+		if (lists()) {
+			// eslint-disable-next-line no-await-in-loop
+			await pause(150);
+			if (lists()) {
+				return;
+			}
 		}
 
 		// eslint-disable-next-line no-await-in-loop
@@ -198,6 +203,8 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 					pane = action.pane;
 				}
 
+				// eslint-disable-next-line no-await-in-loop
+				await closeEverything(app);
 				// eslint-disable-next-line no-await-in-loop
 				await filterPane(app, tag);
 				// eslint-disable-next-line no-await-in-loop
