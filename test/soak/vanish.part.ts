@@ -87,7 +87,7 @@ function actions(names: Names): Action[] {
 		c('attach', ['X']),
 		c('export', ['E'], /Export/, ['\u0015', names.exportFile, key.enter]),
 		c('files', ['F']),
-		c('connect', ['N'], /network/i),
+		c('connect', ['N'], /to a network/),
 		c(':stop', line('stop NAME')),
 		c(':rm', line('rm -f NAME')),
 		c(':kill', line('kill NAME')),
@@ -118,6 +118,13 @@ function newLines(before: string, after: string): string[] {
 		.split('\n')
 		.filter(row => !old.has(row) && !/matches “/.test(row));
 }
+
+/**
+Has the dialog or form come up: `opens` on a line that was not on screen before the key (the tab bar's
+"Networks" or an earlier "Removed …" must not pass for it)?
+*/
+const openedOn = (before: string, opens: RegExp) => (screen: string) =>
+	newLines(before, screen).some(row => opens.test(row));
 
 /**
 Closes whatever the action left open (a dialog, a form, the inspector, a transfer's progress) until the
@@ -237,7 +244,9 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 					}
 
 					// eslint-disable-next-line no-await-in-loop
-					await app.waitFor(action.opens!, 5000).catch(() => undefined);
+					await app
+						.waitFor(openedOn(before, action.opens!), 5000)
+						.catch(() => undefined);
 					// eslint-disable-next-line no-await-in-loop
 					await remove();
 					// eslint-disable-next-line no-await-in-loop
@@ -257,7 +266,7 @@ export async function run(options: PartOptions): Promise<Figure[]> {
 					if (action.opens) {
 						// eslint-disable-next-line no-await-in-loop
 						const opened = await app
-							.waitFor(action.opens, 1500)
+							.waitFor(openedOn(before, action.opens), 1500)
 							.then(() => true)
 							.catch(() => false);
 						if (opened) {
