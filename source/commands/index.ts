@@ -31,7 +31,8 @@ import {
 	zoomShell,
 } from './shell.js';
 import {selectedKey} from '../state/selectors.js';
-import {isMarkable} from '../state/types.js';
+import {isMarkable, type MarkablePane} from '../state/types.js';
+import {needsRow} from './targets.js';
 import {showDetails} from './details.js';
 
 export type {Command, CommandContext} from './context.js';
@@ -275,3 +276,31 @@ export const commands: Record<CommandId, Command> = {
 	...lineCommands,
 	...projectCommands,
 };
+
+// The keys that act on the selected (or marked) row say so when there is none, instead of doing nothing.
+const rowCommands: ReadonlyArray<[CommandId, MarkablePane, string]> = [
+	['list.details', 'containers', 'show'],
+	['list.details', 'images', 'show'],
+	['containers.start', 'containers', 'start'],
+	['containers.stop', 'containers', 'stop'],
+	['containers.restart', 'containers', 'restart'],
+	['containers.pause', 'containers', 'pause or unpause'],
+	['containers.kill', 'containers', 'kill'],
+	['containers.commit', 'containers', 'commit'],
+	['containers.remove', 'containers', 'remove'],
+	['containers.run', 'containers', 'run from'],
+	['containers.export', 'containers', 'export'],
+	['containers.files', 'containers', 'browse'],
+	['containers.connect', 'containers', 'connect'],
+	['containers.disconnect', 'containers', 'disconnect'],
+	['container.shell', 'containers', 'open a shell in'],
+	['container.attach', 'containers', 'attach to'],
+	['images.run', 'images', 'run'],
+	['images.tag', 'images', 'tag'],
+	['images.remove', 'images', 'remove'],
+	['images.push', 'images', 'push'],
+	['images.save', 'images', 'save'],
+];
+for (const [id, pane, doing] of rowCommands) {
+	commands[id] = needsRow(pane, doing, commands[id]);
+}

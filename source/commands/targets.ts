@@ -1,4 +1,5 @@
 import {imageName, rowKeys, selectedKey} from '../state/selectors.js';
+import type {Store} from '../state/store.js';
 import type {AppState, MarkablePane, Target} from '../state/types.js';
 
 /**
@@ -48,4 +49,32 @@ export function nameOf(
 
 	const image = state.images.get(key);
 	return image ? imageName(image) : key.replace(/^sha256:/, '').slice(0, 12);
+}
+
+/**
+Wraps a command that acts on rows of `pane`: with no row to act on (an empty or filtered-out list, or the row
+removed elsewhere a moment before the key), it says so instead of doing nothing without a word.
+*/
+export function needsRow<Context extends {readonly store: Store}, Result>(
+	pane: MarkablePane,
+	doing: string,
+	command: (context: Context) => Result,
+): (context: Context) => Result | undefined {
+	return context => {
+		const state = context.store.getState();
+		if (
+			state.ui.pane === pane &&
+			state.ui.overlay === undefined &&
+			targetsFor(state, pane).targets.length === 0
+		) {
+			context.store.dispatch({
+				type: 'ui/flash',
+				text: `No ${pane === 'containers' ? 'container' : 'image'} selected: nothing to ${doing}`,
+				level: 'info',
+			});
+			return undefined;
+		}
+
+		return command(context);
+	};
 }

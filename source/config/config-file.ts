@@ -15,6 +15,7 @@ import {
 	parseDocument,
 	type Scalar,
 } from 'yaml';
+import {addressProblem} from '../engine/connection.js';
 import {keymap} from '../keymap/keymap.js';
 import {parseEscapeKey} from '../keymap/escape-key.js';
 import {
@@ -259,7 +260,11 @@ export function parseConfig(text: string, file: string): FileConfig {
 		switch (name) {
 			case 'host': {
 				const host = string(value, name);
-				if (host !== undefined) {
+				const wrong =
+					host === undefined ? undefined : addressProblem(host, 'host');
+				if (wrong !== undefined) {
+					problem(value, wrong);
+				} else if (host !== undefined) {
 					result.host = host;
 				}
 

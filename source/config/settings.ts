@@ -7,6 +7,7 @@ import {
 	parseEscapeKey,
 	withEscapeKey,
 } from '../keymap/escape-key.js';
+import {addressProblem} from '../engine/connection.js';
 import {type Binding, keymap} from '../keymap/keymap.js';
 import type {ThemeName} from './colors.js';
 import type {FileConfig, LoadedConfig} from './config-file.js';
@@ -111,6 +112,16 @@ export function resolveSettings(
 		flags.escapeKey ?? config.escapeKey ?? defaults.escapeKey,
 		table,
 	);
+
+	// A host given on the command line is checked as a flag's value is (exit 2), before anything is drawn.
+	for (const each of typeof flags.host === 'string'
+		? [flags.host]
+		: (flags.host ?? [])) {
+		const wrong = addressProblem(each, 'flag');
+		if (wrong !== undefined) {
+			throw new Error(wrong);
+		}
+	}
 
 	// The environment's DOCKER_HOST and DOCKER_CONTEXT win over the file, as they do over docker's own config.
 	const flagHost =

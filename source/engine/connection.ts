@@ -154,6 +154,27 @@ function parsePort(value: string, hostText: string): number {
 }
 
 /**
+What is wrong with a host address (`--host`, `host:` in the config file), or undefined when it can be used: the
+address alone, before anything is read or dialled, so that a typo stops dockpit with exit 2 like a bad flag.
+`where` names it in the message (`--host`, `config.yaml:1: host`).
+*/
+export function addressProblem(
+	value: string,
+	where: string,
+): string | undefined {
+	try {
+		parseHost(value, where, () => undefined);
+		return undefined;
+	} catch (error) {
+		if (error instanceof EngineError) {
+			return error.message;
+		}
+
+		throw error;
+	}
+}
+
+/**
 Parses a host value (`unix://…`, `tcp://…`, `ssh://…`, bare `host:port`) into an endpoint.
 */
 function parseHost(

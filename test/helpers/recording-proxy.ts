@@ -33,6 +33,11 @@ export async function startRecordingProxy(
 	The requests whose answer is still going (a followed log or stats stream, an event stream).
 	*/
 	inFlight(): RecordedRequest[];
+	/**
+	Holds the engine's events back (on) or lets them through, the held ones first (off): a row stays on screen
+	after its object is gone, as over a slow link.
+	*/
+	holdEvents(on: boolean): void;
 	close(): Promise<void>;
 }> {
 	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dockpit-proxy-'));
@@ -40,6 +45,8 @@ export async function startRecordingProxy(
 	const requests: RecordedRequest[] = [];
 	const sockets = new Set<net.Socket>();
 	const open = new Set<RecordedRequest>();
+	const hold = {events: false};
+	const held: Array<{response: http.ServerResponse; chunk: Buffer}> = [];
 	const server = http.createServer((request, response) => {
 		const recorded = {method: request.method ?? '?', url: request.url ?? ''};
 		requests.push(recorded);
@@ -56,7 +63,22 @@ export async function startRecordingProxy(
 			},
 			answer => {
 				response.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(response);
+				if (!/^\/(v[\d.]+\/)?events\b/.test(recorded.url)) {
+					answer.pipe(response);
+					return;
+				}
+
+				// The event stream, held back while `holdEvents` is on (a slow link's late events).
+				answer.on('data', (chunk: Buffer) => {
+					if (hold.events) {
+						held.push({response, chunk});
+					} else {
+						response.write(chunk);
+					}
+				});
+				answer.on('end', () => {
+					response.end();
+				});
 			},
 		);
 		upstream.on('error', () => {
@@ -86,6 +108,16 @@ export async function startRecordingProxy(
 		path: socketPath,
 		requests,
 		inFlight: () => [...open],
+		holdEvents(on) {
+			hold.events = on;
+			if (!on) {
+				for (const {response, chunk} of held.splice(0)) {
+					if (!response.destroyed) {
+						response.write(chunk);
+					}
+				}
+			}
+		},
 		async close() {
 			for (const socket of sockets) {
 				socket.destroy();

@@ -400,3 +400,30 @@ test('stats-columns: off by default, on from the file, and a non-boolean is a pr
 		/^stats-columns: true$/m,
 	);
 });
+
+test('a host address that cannot be used is a problem of the file (its line) or of the flag, not a later error', () => {
+	assert.deepEqual(problems('mouse: true\nhost: bogus://x\n'), [
+		[
+			2,
+			'host is bogus://x: unsupported address type "bogus://"; use unix://, tcp:// or ssh://',
+		],
+	]);
+	assert.match(problems('host: tcp://\n')[0]![1], /has no host name/);
+	assert.throws(
+		() => settingsFor('', {host: ['unix:///ok.sock', 'bogus://x']}),
+		/--host is bogus:\/\/x: unsupported address type/,
+	);
+	assert.throws(
+		() => settingsFor('', {host: 'tcp://a:99999'}),
+		/not an address/,
+	);
+	for (const good of [
+		'unix:///var/run/docker.sock',
+		'tcp://10.0.0.5:2376',
+		'ssh://me@box',
+		'box:2375',
+	]) {
+		assert.equal(settingsFor(`host: ${good}\n`).host, good);
+		assert.deepEqual(settingsFor('', {host: [good]}).host, [good]);
+	}
+});
