@@ -14,7 +14,6 @@ import {cleanupMethods} from './docker-cleanup.js';
 import {inspectorMethods} from './docker-inspector.js';
 import {logMethods} from './container-logs.js';
 import {createSshTransport} from './ssh-transport.js';
-import quietInspect from './quiet-agent.js';
 import {toEngineError} from './errors.js';
 import {
 	type End,
@@ -140,13 +139,12 @@ export function createDockerEngine(endpoint: Endpoint): Engine {
 	const transport = endpoint.ssh ? createSshTransport(endpoint.ssh) : undefined;
 	// Connections kept alive go through an agent of this engine's own, never node's global one, so that
 	// `close()` can end them (the TLS endpoint that skips verification brings its own).
-	const agent: Agent = quietInspect(
+	const agent: Agent =
 		transport?.agent ??
-			endpoint.options.agent ??
-			(endpoint.options.protocol === 'https'
-				? new https.Agent({keepAlive: true})
-				: new http.Agent({keepAlive: true})),
-	);
+		endpoint.options.agent ??
+		(endpoint.options.protocol === 'https'
+			? new https.Agent({keepAlive: true})
+			: new http.Agent({keepAlive: true}));
 	const docker = makeClient(endpoint, agent);
 	const {host} = endpoint;
 	const fail = (error: unknown, what?: string) =>
