@@ -1,4 +1,5 @@
 import type {Plugin} from 'esbuild';
 
 export const maxStyledCharacters: number;
+export const maxRowStrings: number;
 export const inkOutputCaches: Plugin;

@@ -8,11 +8,12 @@
 // string. Each replacement must find its text (Ink 6.8); an Ink upgrade that changes the file fails the build,
 // not the screen. The other dependence on Ink's internals is source/ui/ink-output.ts.
 //
-// What is kept: the parsed lines and row strings of the last two frames, no more. Each frame starts a new
-// generation (at the start of `Output.get()`); an entry used in it moves into it, one not used for a whole frame
-// is dropped with the old generation. A cache bounded only by its count (5,000 lines, 2,000 rows) held about
-// 100 MB under churn, every character of a parsed line being an object of its own, and everything it held
-// lived long enough to reach V8's old generation: RSS went from 91 to 287 MB in 3 minutes (issue 8's churn soak).
+// What is kept: the parsed lines of the last two frames, no more. Each frame starts a new generation (at the start
+// of `Output.get()`); a line used in it moves into it, one not used for a whole frame is dropped with the old
+// generation. A cache of parsed lines bounded only by its count (5,000 lines) held about 100 MB under churn,
+// every character of a parsed line being an object of its own, and everything it held lived long enough to reach
+// V8's old generation: RSS went from 91 to 287 MB in 3 minutes (issue 8's churn soak). Finished rows are plain
+// strings: the last 1,000 drawn are kept (`maxRowStrings`), whatever frame they were drawn in.
 import fs from 'node:fs';
 
 /**
@@ -20,6 +21,13 @@ Past this many characters of parsed lines in one generation (one frame cannot wr
 a guard, should something call Ink's output without drawing frames.
 */
 export const maxStyledCharacters = 60_000;
+
+/**
+Finished rows kept, the least recently drawn dropped first: strings of a row's width, about 2 MB at most, so
+that going back to a pane drawn a few frames ago (1, 2, 1) turns none of its rows into strings again, where the
+parsed lines, kept one frame, would all be parsed again (a pane switch was ~10 ms of parsing at 160x45).
+*/
+export const maxRowStrings = 1000;
 
 export const inkOutputCaches = {
 	name: 'ink-output-caches',
@@ -80,17 +88,16 @@ export const inkOutputCaches = {
 			);
 			replace(
 				/(const generatedOutput = output\s*)\.map\(line => \{/,
-				'$1.map((line, row) => { const known = rowStrings.get(rowKeys[row]) ?? previousRowStrings.get(rowKeys[row]); if (known !== undefined) { rowStrings.set(rowKeys[row], known); return known; }',
+				'$1.map((line, row) => { const known = rowStrings.get(rowKeys[row]); if (known !== undefined) { rowStrings.delete(rowKeys[row]); rowStrings.set(rowKeys[row], known); return known; }',
 			);
 			replace(
 				'return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
-				'const string = styledCharsToString(lineWithoutEmptyItems).trimEnd(); rowStrings.set(rowKeys[row], string); return string;',
+				`const string = styledCharsToString(lineWithoutEmptyItems).trimEnd(); rowStrings.set(rowKeys[row], string); if (rowStrings.size > ${maxRowStrings}) { rowStrings.delete(rowStrings.keys().next().value); } return string;`,
 			);
 			text += [
 				'',
 				'const sharedCaches = new OutputCaches();',
 				'let rowStrings = new Map();',
-				'let previousRowStrings = new Map();',
 				// A row's cells from its writes, as Ink filled them (blank cells, each write's characters in turn, the
 				// cells after a wide character emptied).
 				'function fillRow(caches, width, writes) {',
@@ -110,8 +117,6 @@ export const inkOutputCaches = {
 				'\tcaches.previousStyledChars = caches.styledChars;',
 				'\tcaches.styledChars = new Map();',
 				'\tcaches.styledCharsHeld = 0;',
-				'\tpreviousRowStrings = rowStrings;',
-				'\trowStrings = new Map();',
 				'}',
 				'',
 			].join('\n');

@@ -7,6 +7,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
 import {
 	inkOutputCaches,
+	maxRowStrings,
 	maxStyledCharacters,
 } from '../../scripts/ink-output-caches.mjs';
 
@@ -83,19 +84,25 @@ test('parsed lines are kept from one frame to the next, and only that (5,000 of 
 	assert.equal(second.text, 'row two\nanother');
 	const third = frame(['another', 'row two plus']);
 	assert.equal(third.text, 'another\nrow two plus');
-	// Not drawn in the last frame: filled and parsed again.
+	// Not drawn in the last frame, but a row drawn before: its string is kept, nothing is parsed.
 	const fourth = frame(['x', 'row two']);
-	assert.ok(fourth.output.caches.styledChars.get('row two'));
+	assert.equal(fourth.output.caches.styledChars.get('row two'), undefined);
+	assert.equal(fourth.text, 'x\nrow two');
 	// A line written into a row that was not drawn before is parsed, from the last frame's lines if it was there.
 	const fifth = frame(['row two', 'row two plus']);
 	assert.equal(fifth.text, 'row two\nrow two plus');
 	const sixth = frame(['row two plus', 'zz', 'a']);
 	assert.equal(sixth.text, 'row two plus\nzz\na');
-	// One frame without it, and a line is dropped.
-	frame(['something else']);
+	// Rows kept are the last maxRowStrings drawn: past them, a row is filled and parsed again.
+	for (let index = 0; index <= maxRowStrings; index++) {
+		frame([`filler ${index}`]);
+	}
+
 	const eighth = frame(['row two', 'b']);
 	assert.equal(eighth.text, 'row two\nb');
-	assert.notEqual(eighth.output.caches.styledChars.get('row two'), parsed);
+	const reparsed = eighth.output.caches.styledChars.get('row two');
+	assert.ok(reparsed);
+	assert.notEqual(reparsed, parsed);
 
 	// 45 new rows of about 170 characters a frame (ages, names and states changing), for 200 frames: at most two
 	// frames' worth is held.
