@@ -1,4 +1,3 @@
-import {useRef} from 'react';
 import formatBytes from '../../format/bytes.js';
 import {formatAge} from '../../format/duration.js';
 import {healthOf} from '../../format/health.js';
@@ -6,14 +5,12 @@ import formatPorts from '../../format/ports.js';
 import type {RowStat} from '../../inspector/row-stats.js';
 import {selectedIndex, visibleContainers} from '../../state/selectors.js';
 import type {Busy, ContainerRow} from '../../state/types.js';
-import ResourceTable, {
-	type Column,
-	windowStart,
-} from '../components/resource-table.js';
+import ResourceTable, {type Column} from '../components/resource-table.js';
 import {useAppState} from '../context.js';
 import useNow from '../hooks/use-now.js';
 import useRowMarks from '../hooks/use-row-marks.js';
 import useRowStats from '../hooks/use-row-stats.js';
+import useTableWindow from '../hooks/use-table-window.js';
 import {containerStateColor, theme} from '../theme.js';
 import {useKeyFor} from '../hooks/use-keymap.js';
 
@@ -223,24 +220,17 @@ export default function ContainersView({
 	const loaded = useAppState(state => state.loaded.containers);
 	const showAll = useAppState(state => state.ui.showAll);
 	const filter = useAppState(state => state.ui.filters.containers);
-	const now = useNow(1000, time => ages(rows, time));
 	const several = useAppState(state => state.engines !== undefined);
 	const {marked, busy, badges} = useRowMarks('containers');
 	const showAllKey = useKeyFor('containers.toggle-all');
-	const ownStart = useRef(0);
-	const start = startRef ?? ownStart;
 	const withStats = useAppState(state => state.ui.statsColumns === true);
 	// The rows the table will show (it keeps its window where it was unless the selection leaves it): a stats
 	// stream for each running one, none for the rest.
-	const first = windowStart(
-		start.current,
-		index,
-		Math.max(0, height - 1),
-		rows.length,
-	);
+	const {start, shown} = useTableWindow(rows, index, height, startRef);
+	// Only the rows on screen: an age that changes off screen redraws nothing.
+	const now = useNow(1000, time => ages(shown, time));
 	const shownRunning = withStats
-		? rows
-				.slice(first, first + Math.max(0, height - 1))
+		? shown
 				.filter(row => row.state === 'running' && !row.stale)
 				.map(row => row.id)
 		: undefined;

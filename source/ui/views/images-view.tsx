@@ -10,6 +10,7 @@ import {
 import ResourceTable, {type Column} from '../components/resource-table.js';
 import {useAppState} from '../context.js';
 import useNow from '../hooks/use-now.js';
+import useTableWindow from '../hooks/use-table-window.js';
 import useRowMarks from '../hooks/use-row-marks.js';
 import {theme} from '../theme.js';
 
@@ -81,9 +82,11 @@ export default function ImagesView({width, height, focused, startRef}: Props) {
 	const sort = useAppState(state => state.ui.sort.images);
 	const loaded = useAppState(state => state.loaded.images);
 	const filter = useAppState(state => state.ui.filters.images);
+	const {start, shown} = useTableWindow(rows, index, height, startRef);
+	// Only the rows on screen: an age that changes off screen redraws nothing.
 	const now = useNow(5000, time => {
 		let text = '';
-		for (const row of rows) {
+		for (const row of shown) {
 			text += `${formatAge(time - row.created)},`;
 		}
 
@@ -105,7 +108,7 @@ export default function ImagesView({width, height, focused, startRef}: Props) {
 			height={height}
 			width={width}
 			focused={focused}
-			{...(startRef ? {startRef} : {})}
+			startRef={start}
 			marked={marked}
 			badges={badges}
 			sort={sort}

@@ -5,6 +5,7 @@ import type {Busy} from '../../state/types.js';
 import ResourceTable, {type Column} from '../components/resource-table.js';
 import {useAppState} from '../context.js';
 import useNow from '../hooks/use-now.js';
+import useTableWindow from '../hooks/use-table-window.js';
 import useSpinner from '../hooks/use-spinner.js';
 import {containerStateColor, theme} from '../theme.js';
 import {stateText} from './containers-view.js';
@@ -202,7 +203,19 @@ export default function ProjectsView({
 	const filter = useAppState(state => state.ui.filters.projects);
 	const busy = useAppState(state => state.ui.busy);
 	const frame = useSpinner(busy.size > 0);
-	const now = useNow(1000);
+	const {start, shown} = useTableWindow(rows, index, height, startRef);
+	// The clock drives the AGE of the container rows on screen, no more: an idle pane redraws once a minute.
+	const now = useNow(1000, time => {
+		let text = '';
+		for (const row of shown) {
+			text +=
+				row.kind === 'container'
+					? `${formatAge(time - row.container.created)},`
+					: ',';
+		}
+
+		return text;
+	});
 	const badges = new Map<string, string>();
 	if (busy.size > 0) {
 		for (const row of rows) {
@@ -228,7 +241,7 @@ export default function ProjectsView({
 			height={height}
 			width={width}
 			focused={focused}
-			{...(startRef ? {startRef} : {})}
+			startRef={start}
 			badges={badges}
 			emptyText={empty}
 		/>
