@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {afterEach, test} from 'node:test';
+import {createFakeEngine, image} from '../helpers/fake-engine.js';
+import {keys, renderApp, settle, waitForFrame} from '../helpers/render.js';
+
+let cleanups: Array<() => void> = [];
+afterEach(() => {
+	for (const cleanup of cleanups) {
+		cleanup();
+	}
+
+	cleanups = [];
+});
+
+test('W with images marked saves all of them into one tar, as docker save does', async () => {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-ui-save-'));
+	cleanups.push(() => {
+		fs.rmSync(folder, {recursive: true, force: true});
+	});
+	const engine = createFakeEngine({
+		images: [
+			image({id: 'sha256:' + 'a'.repeat(64), repoTags: ['app:v1']}),
+			image({id: 'sha256:' + 'b'.repeat(64), repoTags: ['busybox:local']}),
+			image({id: 'sha256:' + 'c'.repeat(64), repoTags: ['db:v2']}),
+		],
+	});
+	const {lastFrame, stdin, cleanup} = renderApp(engine);
+	cleanups.push(cleanup);
+	await waitForFrame(lastFrame, frame => frame.includes('● live'));
+	stdin.write('2');
+	await waitForFrame(lastFrame, frame => frame.includes('› app:v1'));
+	// Mark app:v1 (the mark moves the cursor on), skip busybox, mark db:v2.
+	stdin.write(' ');
+	await waitForFrame(lastFrame, frame => frame.includes('› busybox:local'));
+	stdin.write('j');
+	await waitForFrame(lastFrame, frame => frame.includes('› db:v2'));
+	stdin.write(' ');
+	await settle();
+	stdin.write('W');
+	await waitForFrame(lastFrame, frame => frame.includes('Save to'));
+	const file = path.join(folder, 'both.tar');
+	stdin.write(`\u0015${file}`);
+	await waitForFrame(lastFrame, frame => frame.includes(file));
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, frame => frame.includes('Saved'));
+	const saves = engine.calls.filter(call => call.method === 'saveImages');
+	assert.equal(saves.length, 1);
+	assert.deepEqual(saves[0]!.args.slice(0, 2), [['app:v1', 'db:v2'], file]);
+});
