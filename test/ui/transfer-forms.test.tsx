@@ -50,3 +50,26 @@ test('W with images marked saves all of them into one tar, as docker save does',
 	assert.equal(saves.length, 1);
 	assert.deepEqual(saves[0]!.args.slice(0, 2), [['app:v1', 'db:v2'], file]);
 });
+
+test('P opens the pull form prefilled with the selected image, so re-pulling a tag is P then Enter', async () => {
+	const engine = createFakeEngine({
+		images: [
+			image({id: 'sha256:' + 'a'.repeat(64), repoTags: ['app:v1']}),
+			image({id: 'sha256:' + 'c'.repeat(64), repoTags: ['db:v2']}),
+		],
+	});
+	const {lastFrame, stdin, cleanup} = renderApp(engine);
+	cleanups.push(cleanup);
+	await waitForFrame(lastFrame, frame => frame.includes('● live'));
+	stdin.write('2');
+	await waitForFrame(lastFrame, frame => frame.includes('› app:v1'));
+	stdin.write('j');
+	await waitForFrame(lastFrame, frame => frame.includes('› db:v2'));
+	stdin.write('P');
+	await waitForFrame(lastFrame, frame => /Image +db:v2/.test(frame));
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, frame => frame.includes('Pulled'));
+	const pulls = engine.calls.filter(call => call.method === 'pullImage');
+	assert.equal(pulls.length, 1);
+	assert.equal(pulls[0]!.args[0], 'db:v2');
+});
