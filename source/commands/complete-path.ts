@@ -1,10 +1,14 @@
+import fs from 'node:fs';
+import {hostPath} from '../forms/transfer-forms.js';
 import {completePath} from '../host/path-complete.js';
 import type {Store} from '../state/store.js';
 
 /**
-Tab in a path field of the open form: completes the path as far as the matching entries agree; when nothing can
-be added, lists them under the field (up to a line of them); a Tab after that, the text unchanged, answers false
-and the caller moves on to the next field. Not a path field: false.
+Tab in a path field of the open form, while what is typed names nothing on disk yet: completes the path as far as
+the matching entries agree; when nothing can be added, lists them under the field (up to a line of them); a Tab
+after that, the text unchanged, answers false and the caller moves on to the next field. A path that exists as
+typed (a context folder typed in full, then Tab), an empty field, or not a path field: false, so that Tab stays
+"next field" for whoever types a whole path.
 */
 export function completeFocusedPath(store: Store): boolean {
 	const {overlay} = store.getState().ui;
@@ -14,7 +18,11 @@ export function completeFocusedPath(store: Store): boolean {
 		return false;
 	}
 
-	if (field.candidates !== undefined) {
+	if (
+		field.candidates !== undefined ||
+		field.value.trim() === '' ||
+		fs.existsSync(hostPath(field.value))
+	) {
 		return false;
 	}
 

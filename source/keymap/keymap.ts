@@ -484,7 +484,7 @@ export const keymap = [
 		scope: 'form',
 		group: 'Forms',
 		description:
-			'Next field; in a path field, first completes the path (again: the choices, then the next field)',
+			'Next field; in a path field naming nothing yet, first completes it (again: the choices, then the next field)',
 		hint: 'next',
 	},
 	{

@@ -58,3 +58,31 @@ test('Tab in the build form completes the context folder, then lists the choices
 		0,
 	);
 });
+
+test('a path typed in full is left alone: Tab moves on, as in any form', async () => {
+	const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-ui-complete-'));
+	cleanups.push(() => {
+		fs.rmSync(root, {recursive: true, force: true});
+	});
+	fs.mkdirSync(path.join(root, 'context'));
+	fs.mkdirSync(path.join(root, 'context-two'));
+	const engine = createFakeEngine({
+		images: [
+			image({id: 'sha256:' + 'b'.repeat(64), repoTags: ['busybox:local']}),
+		],
+	});
+	const {lastFrame, stdin, cleanup} = renderApp(engine);
+	cleanups.push(cleanup);
+	await waitForFrame(lastFrame, frame => frame.includes('● live'));
+	stdin.write('2');
+	await waitForFrame(lastFrame, frame => frame.includes('› busybox:local'));
+	stdin.write('B');
+	await waitForFrame(lastFrame, frame => frame.includes('Context'));
+	// `context` exists (and `context-two` would continue it): Tab goes to the Dockerfile field all the same.
+	stdin.write(`\u0015${root}/context${keys.tab}sub/Dockerfile`);
+	const frame = await waitForFrame(lastFrame, frame =>
+		frame.includes('sub/Dockerfile'),
+	);
+	assert.match(frame, new RegExp(`Context +${root}/context +│`));
+	assert.match(frame, /Dockerfile +sub\/Dockerfile/);
+});
