@@ -73,3 +73,46 @@ test('P opens the pull form prefilled with the selected image, so re-pulling a t
 	assert.equal(pulls.length, 1);
 	assert.equal(pulls[0]!.args[0], 'db:v2');
 });
+
+test('H searches Docker Hub; Enter on a result opens the pull form with it, and Enter pulls it', async () => {
+	const engine = createFakeEngine({
+		images: [image({id: 'sha256:' + 'a'.repeat(64), repoTags: ['app:v1']})],
+	});
+	engine.transfers.searchImages = async () => [
+		{
+			name: 'nginx',
+			description: 'Official build of Nginx.',
+			stars: 20_000,
+			official: true,
+			automated: false,
+		},
+		{
+			name: 'bitnami/nginx',
+			description: 'Bitnami container image for NGINX',
+			stars: 200,
+			official: false,
+			automated: true,
+		},
+	];
+	const {lastFrame, stdin, cleanup} = renderApp(engine);
+	cleanups.push(cleanup);
+	await waitForFrame(lastFrame, frame => frame.includes('● live'));
+	stdin.write('2');
+	await waitForFrame(lastFrame, frame => frame.includes('› app:v1'));
+	stdin.write('H');
+	await waitForFrame(lastFrame, frame => frame.includes('Search'));
+	stdin.write(`nginx${keys.enter}`);
+	await waitForFrame(lastFrame, frame => frame.includes('bitnami/nginx'));
+	stdin.write('j');
+	await settle();
+	// Enter on a result opens the pull form with it, one more Enter pulls.
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, frame => /Image +bitnami\/nginx/.test(frame));
+	stdin.write(keys.enter);
+	await waitForFrame(lastFrame, frame => frame.includes('Pulled'));
+	const searches = engine.calls.filter(call => call.method === 'searchImages');
+	assert.equal(searches[0]?.args[0], 'nginx');
+	const pulls = engine.calls.filter(call => call.method === 'pullImage');
+	assert.equal(pulls.length, 1);
+	assert.match(String(pulls[0]!.args[0]), /^bitnami\/nginx(:latest)?$/);
+});
