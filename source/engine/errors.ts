@@ -1,3 +1,4 @@
+import path from 'node:path';
 import sanitize from '../format/printable.js';
 import {EngineError, type EngineErrorKind} from './types.js';
 
@@ -337,4 +338,32 @@ True when an error (of any kind) means "nothing to do": the engine answered 304.
 */
 export function isNotModified(error: unknown): boolean {
 	return toEngineError(error).kind === 'not-modified';
+}
+
+/**
+A host file's error (reading it, or `writing` it) in words, as an `EngineError`.
+*/
+export function fileError(
+	error: unknown,
+	file: string,
+	writing: boolean,
+): EngineError {
+	const code = (error as {code?: unknown} | undefined)?.code;
+	const words: Record<string, string> = {
+		ENOENT: writing
+			? `the folder ${path.dirname(file)} does not exist`
+			: `${file} does not exist`,
+		EACCES: `permission denied: ${file}`,
+		EPERM: `permission denied: ${file}`,
+		EISDIR: `${file} is a folder`,
+		ENOTDIR: `a part of ${file} is not a folder`,
+		ENOSPC: `no space left for ${file}`,
+		EROFS: `${file} is on a read-only file system`,
+	};
+	return new EngineError(
+		'bad-request',
+		typeof code === 'string' && words[code]
+			? words[code]
+			: `${file}: ${oneLine(error instanceof Error ? error.message : String(error))}`,
+	);
 }

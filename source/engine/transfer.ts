@@ -19,7 +19,7 @@ import {
 	hostTarget,
 	parsePathStat,
 } from './container-files.js';
-import {type Fail, oneLine} from './errors.js';
+import {type Fail, fileError, oneLine} from './errors.js';
 import {createNdjsonParser} from './ndjson.js';
 import sanitize from '../format/printable.js';
 import {
@@ -70,34 +70,6 @@ function byteCounter(
 		},
 	});
 	return Object.assign(counter, {bytes: () => bytes});
-}
-
-/**
-Host file errors in words.
-*/
-function fileError(
-	error: unknown,
-	file: string,
-	writing: boolean,
-): EngineError {
-	const code = (error as {code?: unknown} | undefined)?.code;
-	const words: Record<string, string> = {
-		ENOENT: writing
-			? `the folder ${path.dirname(file)} does not exist`
-			: `${file} does not exist`,
-		EACCES: `permission denied: ${file}`,
-		EPERM: `permission denied: ${file}`,
-		EISDIR: `${file} is a folder`,
-		ENOTDIR: `a part of ${file} is not a folder`,
-		ENOSPC: `no space left for ${file}`,
-		EROFS: `${file} is on a read-only file system`,
-	};
-	return new EngineError(
-		'bad-request',
-		typeof code === 'string' && words[code]
-			? words[code]
-			: `${file}: ${oneLine(error instanceof Error ? error.message : String(error))}`,
-	);
 }
 
 /**

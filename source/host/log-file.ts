@@ -5,42 +5,12 @@ engine's stream to the disk, never through the inspector's ring or into memory w
 over the destination once complete, so a cancelled or failed save leaves no half file.
 */
 import fs from 'node:fs';
-import path from 'node:path';
 import type {LogChunk} from '../engine/inspector-types.js';
 import type {TransferEvent} from '../engine/transfer-types.js';
+import {fileError} from '../engine/errors.js';
 import {EngineError} from '../engine/types.js';
 
 const batchBytes = 64 * 1024;
-
-const fileWords = (error: unknown, file: string): string => {
-	const code = (error as {code?: unknown} | undefined)?.code;
-	switch (code) {
-		case 'ENOENT': {
-			return `the folder ${path.dirname(file)} does not exist`;
-		}
-
-		case 'EACCES':
-		case 'EPERM': {
-			return `permission denied: ${file}`;
-		}
-
-		case 'EISDIR': {
-			return `${file} is a folder`;
-		}
-
-		case 'ENOSPC': {
-			return `no space left for ${file}`;
-		}
-
-		case 'EROFS': {
-			return `${file} is on a read-only file system`;
-		}
-
-		default: {
-			return error instanceof Error ? error.message : String(error);
-		}
-	}
-};
 
 /**
 Writes `chunks` to `destination`; resolves with the bytes written. Reports `bytes` events as it goes; throws
@@ -61,7 +31,7 @@ export async function writeLogFile(
 		try {
 			file = await fs.promises.open(partial, 'w');
 		} catch (error) {
-			throw new EngineError('bad-request', fileWords(error, destination));
+			throw fileError(error, destination, true);
 		}
 
 		// Frames are small (often a line each): written in batches of up to `batchBytes`, one write at a time, so
@@ -110,7 +80,7 @@ export async function writeLogFile(
 			throw error;
 		}
 
-		throw new EngineError('bad-request', fileWords(error, destination));
+		throw fileError(error, destination, true);
 	}
 
 	return {bytes};
