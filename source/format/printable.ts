@@ -27,6 +27,14 @@ Returns `text` with escape sequences removed and control characters made visible
 unsafe in it is returned as it is.
 */
 export default function sanitize(text: string): string {
+	return cleaned(text, '?');
+}
+
+/**
+`text` without escape sequences and bidirectional controls, a tab as a space, and each other control character as
+`control`.
+*/
+function cleaned(text: string, control: string): string {
 	if (!anythingUnsafe.test(text)) {
 		return text;
 	}
@@ -34,7 +42,7 @@ export default function sanitize(text: string): string {
 	return text
 		.replaceAll(escapeSequence, '')
 		.replaceAll('\t', ' ')
-		.replaceAll(controlCharacter, '?')
+		.replaceAll(controlCharacter, control)
 		.replaceAll(bidiControl, '');
 }
 
@@ -77,13 +85,5 @@ Text for the clipboard: escape sequences (SGR colours among them) removed, a tab
 control character and bidirectional control dropped, not replaced.
 */
 export function plainText(text: string): string {
-	if (!anythingUnsafe.test(text)) {
-		return text;
-	}
-
-	return text
-		.replaceAll(escapeSequence, '')
-		.replaceAll('\t', ' ')
-		.replaceAll(controlCharacter, '')
-		.replaceAll(bidiControl, '');
+	return cleaned(text, '');
 }
