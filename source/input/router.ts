@@ -27,9 +27,9 @@ keys. Mouse reports go to `mouse` hit-testing; focus reports and unknown sequenc
 A command that opens an overlay only after asking the engine (the run form, details) holds the presses that
 follow it until the overlay is open (at most `holdMs`), so that what was typed after `r` goes into the form.
 */
-import type {CommandId, Binding, Scope} from '../keymap/keymap.js';
+import type {CommandId, Binding} from '../keymap/keymap.js';
 import type {EscapeKey} from '../keymap/escape-key.js';
-import {resolveName} from '../keymap/match.js';
+import {bindingNamed, resolveName} from '../keymap/match.js';
 import {activeScopes} from '../keymap/scopes.js';
 import type {Store} from '../state/store.js';
 import {focusedTextField} from '../state/text-field.js';
@@ -129,24 +129,6 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 	let queue: Press[] = [];
 	let holding: Promise<void> | undefined;
 	let waiters: Array<() => void> = [];
-
-	/**
-	The binding of `name` in `scopes` that `enabled` leaves out (read-only mode), if that is why it did nothing.
-	*/
-	const disabledBinding = (name: string, scopes: readonly Scope[]) => {
-		for (const scope of scopes) {
-			const binding = table.find(
-				candidate =>
-					candidate.scope === scope &&
-					(candidate.keys as readonly string[]).includes(name),
-			);
-			if (binding) {
-				return enabled(binding) ? undefined : binding;
-			}
-		}
-
-		return undefined;
-	};
 
 	const report = (error: unknown) => {
 		store.dispatch({
@@ -298,8 +280,14 @@ export function createInputRouter(deps: RouterDeps): InputRouter {
 			return;
 		}
 
-		// A key that read-only mode took away says so, rather than doing nothing without a word.
-		const refused = disabledBinding(press.name, activeScopes(state));
+		// A key that read-only mode took away says so, rather than doing nothing without a word: no binding was
+		// enabled, so the key's binding, if it has one, is a disabled one.
+		const refused = bindingNamed(
+			press.name,
+			activeScopes(state),
+			undefined,
+			table,
+		);
 		if (refused) {
 			store.dispatch({
 				type: 'ui/flash',

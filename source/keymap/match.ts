@@ -94,6 +94,20 @@ export function resolveName(
 	enabled: (binding: Binding) => boolean = () => true,
 	table: readonly Binding[] = keymap,
 ): CommandId | undefined {
+	// Tables are the keymap with keys moved (`withEscapeKey`): every command is one of its commands.
+	return bindingNamed(name, scopes, enabled, table)?.command as
+		CommandId | undefined;
+}
+
+/**
+The binding of the key named `name` in `scopes` that `enabled` keeps; earlier scopes win.
+*/
+export function bindingNamed(
+	name: string,
+	scopes: readonly Scope[],
+	enabled: (binding: Binding) => boolean = () => true,
+	table: readonly Binding[] = keymap,
+): Binding | undefined {
 	for (const scope of scopes) {
 		const binding = table.find(
 			candidate =>
@@ -101,8 +115,7 @@ export function resolveName(
 				(candidate.keys as readonly string[]).includes(name),
 		);
 		if (binding && enabled(binding)) {
-			// Tables are the keymap with keys moved (`withEscapeKey`): every command is one of its commands.
-			return binding.command as CommandId;
+			return binding;
 		}
 	}
 
