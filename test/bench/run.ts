@@ -253,8 +253,13 @@ try {
 	for (let index = 0; index < 10; index++) {
 		// eslint-disable-next-line no-await-in-loop
 		switches.push(await press(app, '2', screen => screen.includes('SIZE')));
+		// As for the moves: back to back, a press lands inside the frame cap (30 a second) of the last one.
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(60);
 		// eslint-disable-next-line no-await-in-loop
 		switches.push(await press(app, '1', screen => screen.includes('UPTIME')));
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(60);
 	}
 
 	figure(
@@ -414,12 +419,18 @@ try {
 		);
 		const bigSwitches: number[] = [];
 		for (let index = 0; index < 5; index++) {
+			// eslint-disable-next-line no-await-in-loop
 			bigSwitches.push(
-				// eslint-disable-next-line no-await-in-loop
 				await press(big.app, '2', screen => screen.includes('SIZE')),
-				// eslint-disable-next-line no-await-in-loop
+			);
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(60);
+			// eslint-disable-next-line no-await-in-loop
+			bigSwitches.push(
 				await press(big.app, '1', screen => screen.includes('UPTIME')),
 			);
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(60);
 		}
 
 		figure(
