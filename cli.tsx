@@ -68,7 +68,8 @@ const cli = meow(
 	  $ DOCKER_HOST=tcp://10.0.0.5:2376 DOCKER_TLS_VERIFY=1 dockpit --read-only
 `,
 	{
-		importMeta: import.meta,
+		// Only its url is read (to find package.json); the CommonJS bundle has no import.meta, only its url (build.mjs).
+		importMeta: {url: import.meta.url} as ImportMeta,
 		booleanDefault: undefined,
 		flags,
 	},
@@ -84,48 +85,53 @@ if (!process.stdin.isTTY || !process.stdout.isTTY) {
 	process.exit(1);
 }
 
-// An ssh:// engine: log in now, while the dashboard's code loads (main.js takes the connection over).
-const {default: preconnect} = await import('./source/engine/preconnect.js');
-preconnect({
-	...(settings.host === undefined ? {} : {host: settings.host}),
-	...(settings.context === undefined ? {} : {context: settings.context}),
-});
-
-// How many colours to draw, told to chalk (Ink's colours) before Ink is loaded. chalk takes any CI variable, even
-// the CI=false set below for Ink, as "no colours at all", so it is decided here the way chalk would decide it on
-// this terminal (`colorLevel`, which the shell pane uses too). --no-color, NO_COLOR or `color: false`: none.
-const {colorLevel} = await import('./source/terminal/sgr.js');
-process.env['FORCE_COLOR'] = settings.color
-	? String(colorLevel(process.env, true))
-	: '0';
-
-// Ink renders nothing until exit when it thinks it runs in CI (the CI variable). dockpit only ever runs on a
-// TTY (checked above), where a live display is the whole point, so tell Ink it is interactive. This has to
-// happen before Ink is loaded, which is why the app is imported here and not at the top.
-process.env['CI'] = 'false';
-process.env['CONTINUOUS_INTEGRATION'] = 'false';
-// React's development build (what React loads when NODE_ENV is not `production`) is slower and keeps debugging
-// data for every render; a shell pane that redraws 30 times a second makes that grow without bound.
-process.env['NODE_ENV'] ??= 'production';
-
-try {
-	const {default: run} = await import('./source/main.js');
-	process.exitCode = await run({
+// The rest runs in a function: the bundle is CommonJS (scripts/build.mjs says why), which has no top-level await.
+async function start(): Promise<void> {
+	// An ssh:// engine: log in now, while the dashboard's code loads (main.js takes the connection over).
+	const {default: preconnect} = await import('./source/engine/preconnect.js');
+	preconnect({
 		...(settings.host === undefined ? {} : {host: settings.host}),
 		...(settings.context === undefined ? {} : {context: settings.context}),
-		readOnly: settings.readOnly,
-		shells: settings.shells,
-		escapeKey: settings.escapeKey,
-		mouse: settings.mouse,
-		maskSecrets: settings.maskSecrets,
-		statsColumns: settings.statsColumns,
-		readOnlyContexts: settings.readOnlyContexts,
-		keymap: settings.keymap,
-		theme: settings.theme,
-		colors: settings.config.colors,
 	});
-} catch (error) {
-	const message = error instanceof Error ? error.message : String(error);
-	process.stderr.write(`dockpit: ${message}\n`);
-	process.exitCode = 1;
+
+	// How many colours to draw, told to chalk (Ink's colours) before Ink is loaded. chalk takes any CI variable, even
+	// the CI=false set below for Ink, as "no colours at all", so it is decided here the way chalk would decide it on
+	// this terminal (`colorLevel`, which the shell pane uses too). --no-color, NO_COLOR or `color: false`: none.
+	const {colorLevel} = await import('./source/terminal/sgr.js');
+	process.env['FORCE_COLOR'] = settings.color
+		? String(colorLevel(process.env, true))
+		: '0';
+
+	// Ink renders nothing until exit when it thinks it runs in CI (the CI variable). dockpit only ever runs on a
+	// TTY (checked above), where a live display is the whole point, so tell Ink it is interactive. This has to
+	// happen before Ink is loaded, which is why the app is imported here and not at the top.
+	process.env['CI'] = 'false';
+	process.env['CONTINUOUS_INTEGRATION'] = 'false';
+	// React's development build (what React loads when NODE_ENV is not `production`) is slower and keeps debugging
+	// data for every render; a shell pane that redraws 30 times a second makes that grow without bound.
+	process.env['NODE_ENV'] ??= 'production';
+
+	try {
+		const {default: run} = await import('./source/main.js');
+		process.exitCode = await run({
+			...(settings.host === undefined ? {} : {host: settings.host}),
+			...(settings.context === undefined ? {} : {context: settings.context}),
+			readOnly: settings.readOnly,
+			shells: settings.shells,
+			escapeKey: settings.escapeKey,
+			mouse: settings.mouse,
+			maskSecrets: settings.maskSecrets,
+			statsColumns: settings.statsColumns,
+			readOnlyContexts: settings.readOnlyContexts,
+			keymap: settings.keymap,
+			theme: settings.theme,
+			colors: settings.config.colors,
+		});
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		process.stderr.write(`dockpit: ${message}\n`);
+		process.exitCode = 1;
+	}
 }
+
+void start();

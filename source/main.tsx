@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
-import {render} from 'ink';
 import createDockerEngine from './engine/docker-engine.js';
 import readOnlyEngine from './engine/read-only.js';
 import {resolveEndpoint} from './engine/connection.js';
@@ -23,8 +22,6 @@ import startSync from './state/sync.js';
 import {firstContact} from './state/first-contact.js';
 import startCleanupSync from './state/cleanup-sync.js';
 import {initialState} from './state/types.js';
-import App from './ui/app.js';
-import {ServicesProvider} from './ui/context.js';
 import {createFrameSignal} from './ui/direct-region.js';
 import {createInkOutput} from './ui/ink-output.js';
 import {createShellKeys} from './input/shell-keys.js';
@@ -270,40 +267,42 @@ export default async function run(options: RunOptions): Promise<number> {
 	const inspector = createInspectorFeed(engine, store);
 	const rowStats = createRowStats(engine);
 	const frames = createFrameSignal();
+	// The lists are asked for: the dashboard's code (Ink, React, the views) loads while the engine answers. One
+	// turn of the event loop first, in which the requests go out (each on its socket's connect).
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
+	const {mount} = await import('./ui/mount.js');
 	// The first frame shows the lists when the engine answers within 300 ms (see firstContact).
 	await firstContact(store, 300);
 	// Ink's frames reach the terminal through this, which writes only the lines that changed.
 	const output = createInkOutput(process.stdout);
-	const instance = render(
-		<ServicesProvider
-			value={{
-				engine,
-				store,
-				readOnly: options.readOnly,
-				sessions,
-				contexts,
-				shells: options.shells,
-				keys: createShellKeys(),
-				inspector,
-				rowStats,
-				// Between Ink's frames: an OSC sequence moves no cursor and draws nothing.
-				clipboard: terminalClipboard(data => process.stdout.write(data)),
-				maskSecrets: options.maskSecrets ?? true,
-				...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
-				historyFile,
-				...(options.keymap ? {keymap: options.keymap} : {}),
-				directDraw: {
-					write(data, rows) {
-						process.stdout.write(data);
-						// Drawn over Ink's lines: its next frame puts its own there again.
-						output.invalidate(rows);
-					},
-					frames,
+	const instance = mount(
+		{
+			engine,
+			store,
+			readOnly: options.readOnly,
+			sessions,
+			contexts,
+			shells: options.shells,
+			keys: createShellKeys(),
+			inspector,
+			rowStats,
+			// Between Ink's frames: an OSC sequence moves no cursor and draws nothing.
+			clipboard: terminalClipboard(data => process.stdout.write(data)),
+			maskSecrets: options.maskSecrets ?? true,
+			...(options.escapeKey ? {escapeKey: options.escapeKey} : {}),
+			historyFile,
+			...(options.keymap ? {keymap: options.keymap} : {}),
+			directDraw: {
+				write(data, rows) {
+					process.stdout.write(data);
+					// Drawn over Ink's lines: its next frame puts its own there again.
+					output.invalidate(rows);
 				},
-			}}
-		>
-			<App />
-		</ServicesProvider>,
+				frames,
+			},
+		},
 		{
 			stdout: output.stdout,
 			exitOnCtrlC: false,

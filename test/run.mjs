@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite, as `npm test` runs it on a fresh clone:
 //   1. formatting (prettier --check) and types (tsc over source and tests),
-//   2. the build that the end-to-end tests start (dist/cli.js),
+//   2. the build that the end-to-end tests start (dist/cli.cjs),
 //   3. a real Docker engine and the test image (test/engine-up.sh: uses the one that answers, or installs and
 //      starts one, or fails saying how to get one),
 //   4. every test file under node's test runner: unit, component, engine and end-to-end tests.

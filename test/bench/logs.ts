@@ -1,6 +1,6 @@
 /**
 `npm run bench` (logs part): the inspector's Logs tab on the real engine, each figure beside its target (issue 9).
-The built bundle (dist/cli.js) runs in a 160x45 pseudo-terminal; every time is until the text is on the screen.
+The built bundle (dist/cli.cjs) runs in a 160x45 pseudo-terminal; every time is until the text is on the screen.
 Everything it makes is named `dp-logsbench-<run>-…` and labelled `dockpit-test.owner=logsbench`, and removed at the
 end (also on failure).
 

@@ -1,6 +1,6 @@
 /**
 `npm run bench`: dockpit's figures on the real engine, each printed beside its target (issue 11). The built bundle
-(dist/cli.js, what users get) runs in a 160x45 pseudo-terminal; every time is until the text is on the screen.
+(dist/cli.cjs, what users get) runs in a 160x45 pseudo-terminal; every time is until the text is on the screen.
 
 It makes its own fleet, named `dp-perf-…` and labelled `dockpit-test.owner=perf` (removed at the end, also on
 failure): first `--running` started containers (default 50), then, for the big part, more containers only

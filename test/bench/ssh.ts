@@ -1,7 +1,7 @@
 /**
 `npm run bench` (ssh part): what `ssh://` costs against the local socket (issue 13: "first screen over ssh within
 300 ms of the socket's, a shell open in ≤ 0.6 s"). A real sshd on 127.0.0.1 (test/sshd-up.sh, a free port, a
-throwaway key) in front of the same engine, and the built bundle (dist/cli.js) in a 160x45 pseudo-terminal:
+throwaway key) in front of the same engine, and the built bundle (dist/cli.cjs) in a 160x45 pseudo-terminal:
 
 - first screen: from spawning dockpit to the screen showing `● live` and the containers list, counting this
   bench's containers, over `unix:///var/run/docker.sock` and over `ssh://USER@127.0.0.1:PORT`, started in turn
@@ -33,7 +33,7 @@ function flag(name: string, fallback: number): number {
 const starts = flag('starts', 5);
 const shellTries = flag('shells', 5);
 const count = flag('containers', 20);
-// Another build of dockpit to measure (an older bundle, for a before/after), instead of dist/cli.js.
+// Another build of dockpit to measure (an older bundle, for a before/after), instead of dist/cli.cjs.
 const cli = process.argv.includes('--cli')
 	? process.argv[process.argv.indexOf('--cli') + 1]
 	: undefined;

@@ -1,7 +1,7 @@
 /**
 `npm run bench` (transfer part): big transfers stream, so dockpit's memory stays near idle (issue 12: RSS within
 50 MB of idle). Makes a 500 MB image from random data with `docker import` (named
-`dockpit.test-transfers2-bench-<run>`, label `dockpit.test=1`), then runs the built dist/cli.js in a 160x45
+`dockpit.test-transfers2-bench-<run>`, label `dockpit.test=1`), then runs the built dist/cli.cjs in a 160x45
 pseudo-terminal: saves the image with W, removes it, loads it back with L, and builds a 200 MB context with B.
 dockpit's RSS (/proc/PID/status VmRSS) is sampled every 50 ms while idle and during each transfer; each peak is
 printed beside its target, with the time from Enter to the result line. Numbers are printed, not asserted.

@@ -58,7 +58,13 @@ before(async () => {
 	tarball = path.join(temporary, packed.filename);
 	assert.deepEqual(
 		packed.files.map(file => file.path).sort(),
-		['dist/cli.js', 'dist/cli.js.LEGAL.txt', 'package.json', 'readme.md'],
+		[
+			'dist/cli.cjs',
+			'dist/dockpit.cjs',
+			'dist/dockpit.cjs.LEGAL.txt',
+			'package.json',
+			'readme.md',
+		],
 		'the package holds the bundle, its licences, the manifest and the readme',
 	);
 	const container = await docker.createContainer({

@@ -13,7 +13,7 @@ const root = path.resolve(
 /**
 The built CLI, which the end-to-end tests run exactly as a person would (`npm test` builds it first).
 */
-export const cliPath = path.join(root, 'dist', 'cli.js');
+export const cliPath = path.join(root, 'dist', 'cli.cjs');
 
 export type Dockpit = {
 	/**
@@ -45,7 +45,7 @@ export type Dockpit = {
 };
 
 /**
-Starts `dist/cli.js` in a pseudo-terminal with an `@xterm/headless` emulator reading its output, the way
+Starts `dist/cli.cjs` in a pseudo-terminal with an `@xterm/headless` emulator reading its output, the way
 Ink's and gemini-cli's end-to-end tests do.
 */
 export function startDockpit(
@@ -56,7 +56,7 @@ export function startDockpit(
 		*/
 		nodeArgs?: string[];
 		/**
-		Runs this program instead of `node dist/cli.js` (an installed `dockpit`), with `args`.
+		Runs this program instead of `node dist/cli.cjs` (an installed `dockpit`), with `args`.
 		*/
 		executable?: string;
 		env?: Record<string, string | undefined>;

@@ -115,7 +115,7 @@ export async function run({short, log}: PartOptions): Promise<Figure[]> {
 		await app.waitFor(`${prefix}0c`);
 		const pid = cliProcess(app.pid);
 		if (pid === undefined) {
-			throw new Error('no process running dist/cli.js under the pty');
+			throw new Error('no process running dist/cli.cjs under the pty');
 		}
 
 		// The churn: every 500 ms a container is created, committed to a new image and started, and the oldest

@@ -292,8 +292,8 @@ export function rssKb(pid: number): number | undefined {
 }
 
 /**
-The node process that runs dist/cli.js: the pty's child itself, or the first of its descendants, that runs
-node and whose command line names cli.js or is `dockpit` (the title the CLI gives itself, over its arguments).
+The node process that runs dist/cli.cjs: the pty's child itself, or the first of its descendants, that runs
+node and whose command line names cli.cjs or is `dockpit` (the title the CLI gives itself, over its arguments).
 */
 export function cliProcess(rootPid: number): number | undefined {
 	const commandLine = (pid: number) => {
@@ -331,7 +331,7 @@ export function cliProcess(rootPid: number): number | undefined {
 
 		if (
 			executable === process.execPath &&
-			(line.includes('cli.js') || line.startsWith('dockpit'))
+			(line.includes('cli.cjs') || line.startsWith('dockpit'))
 		) {
 			return pid;
 		}
