@@ -173,9 +173,10 @@ const entry = {
 	logLevel: 'warning',
 };
 
-// The bundle's last line names its content (the launcher names its code cache by it: launcher.ts, buildTag).
+// The bundle's last line names its content (the launcher names its code cache by it: launcher.ts, buildTag). The #!
+// line that esbuild keeps from cli.tsx goes: the launcher wraps the text in a function, where it is no comment.
 function tagBundle() {
-	const text = fs.readFileSync(outfile, 'utf8');
+	const text = fs.readFileSync(outfile, 'utf8').replace(/^#!.*\n/, '');
 	const hash = crypto.createHash('sha1').update(text).digest('hex');
 	fs.writeFileSync(outfile, `${text}\n//# dockpit-build=${hash}\n`);
 }

@@ -113,7 +113,8 @@ export function launch(bundle: string): void {
 			: cacheFile(folder, source, {node: process.version, arch: process.arch});
 	const cached = file === undefined ? undefined : readCache(file);
 	// The wrapper Node's own CommonJS loader puts around a module.
-	// (A #! line, which esbuild keeps from cli.tsx, is a comment only on a file's first line.)
+	// (A #! line is a comment only on a file's first line; the build takes it out of the bundle, an untagged one
+	// from `--watch` may still have it.)
 	const body = source.startsWith('#!') ? `//${source.slice(2)}` : source;
 	const script = new vm.Script(
 		`(function (exports, require, module, __filename, __dirname) {${body}\n})`,

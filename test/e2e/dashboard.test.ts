@@ -35,6 +35,13 @@ test('state changes made elsewhere show within a second: pause, stop with exit c
 	const app = await open();
 	const {name} = await fixtures.container({hint: 'states'});
 	await app.waitFor(new RegExp(`${name} .*running`), 3000);
+	// Filtered to it: sorted by state, a paused row moves below the running ones, off screen on an engine shared
+	// with a screenful of other running containers.
+	app.write('/');
+	await app.waitFor('type to filter');
+	app.write(name);
+	app.write(key.enter);
+	await app.waitFor(`filter: ${name}`);
 	await fixtures.cli('pause', name);
 	await app.waitFor(new RegExp(`${name} .*paused`), 1500);
 	await fixtures.cli('unpause', name);
