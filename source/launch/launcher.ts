@@ -83,9 +83,10 @@ function writeCache(file: string, data: Buffer): void {
 		const partial = `${file}.${process.pid}.partial`;
 		fs.writeFileSync(partial, data, {mode: 0o600});
 		fs.renameSync(partial, file);
-		// The bytes of earlier builds or other Nodes' runs are of no more use here.
+		// The bytes of earlier builds for this Node are of no more use (another Node's, say under nvm, stay).
+		const sameNode = path.basename(file).replace(/[\da-f]+\.bin$/, '');
 		for (const name of fs.readdirSync(folder)) {
-			if (name.startsWith('code-') && path.join(folder, name) !== file) {
+			if (name.startsWith(sameNode) && path.join(folder, name) !== file) {
 				fs.rmSync(path.join(folder, name), {force: true});
 			}
 		}

@@ -112,13 +112,18 @@ test('launcher: runs the bundle as a CommonJS module, writes the compiled code a
 		assert.equal(third.status, 0, third.stderr);
 		assert.equal(third.stdout, first.stdout);
 		assert.notEqual(fs.readFileSync(file, 'utf8'), 'not a code cache');
-		// Another build: its own file, and the old one is removed.
+		// Another build: its own file, and the old one is removed; another Node's stays.
+		const otherNode = 'code-v0.0.0-x64-0123456789abcdef.bin';
+		fs.writeFileSync(path.join(cache, 'dockpit', otherNode), '');
 		fs.appendFileSync(bundle, '\n// another build');
 		const fourth = runBundle(bundle, cache);
 		assert.equal(fourth.status, 0, fourth.stderr);
-		const after = fs.readdirSync(path.join(cache, 'dockpit'));
+		const after = fs
+			.readdirSync(path.join(cache, 'dockpit'))
+			.filter(name => name !== otherNode);
 		assert.equal(after.length, 1);
 		assert.notEqual(after[0], written[0]);
+		assert.ok(fs.existsSync(path.join(cache, 'dockpit', otherNode)));
 	} finally {
 		fs.rmSync(folder, {recursive: true, force: true});
 	}
