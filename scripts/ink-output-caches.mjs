@@ -54,7 +54,11 @@ export const inkOutputCaches = {
 			replace(
 				'cached = styledCharsFromTokens(tokenize(line));',
 				`if ((this.styledCharsHeld ?? 0) > ${maxStyledCharacters}) { this.styledChars.clear(); this.styledCharsHeld = 0; } ` +
-					'cached = styledCharsFromTokens(tokenize(line)); this.styledCharsHeld = (this.styledCharsHeld ?? 0) + cached.length;',
+					'cached = plainStyledChars(line) ?? shareStyles(styledCharsFromTokens(tokenize(line))); this.styledCharsHeld = (this.styledCharsHeld ?? 0) + cached.length;',
+			);
+			replace(
+				"import { styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';",
+				"import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, styledCharsFromTokens, tokenize, } from '@alcalzone/ansi-tokenize';",
 			);
 			replace(
 				'cached = stringWidth(text);',
@@ -92,7 +96,7 @@ export const inkOutputCaches = {
 			);
 			replace(
 				'return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
-				`const string = styledCharsToString(lineWithoutEmptyItems).trimEnd(); rowStrings.set(rowKeys[row], string); if (rowStrings.size > ${maxRowStrings}) { rowStrings.delete(rowStrings.keys().next().value); } return string;`,
+				`const string = rowString(lineWithoutEmptyItems).trimEnd(); rowStrings.set(rowKeys[row], string); if (rowStrings.size > ${maxRowStrings}) { rowStrings.delete(rowStrings.keys().next().value); } return string;`,
 			);
 			text += [
 				'',
@@ -101,7 +105,7 @@ export const inkOutputCaches = {
 				// A row's cells from its writes, as Ink filled them (blank cells, each write's characters in turn, the
 				// cells after a wide character emptied).
 				'function fillRow(caches, width, writes) {',
-				"\tconst cells = []; for (let x = 0; x < width; x++) { cells.push({type: 'char', value: ' ', fullWidth: false, styles: []}); }",
+				'\tconst cells = new Array(width).fill(blankCell);',
 				'\tfor (let index = 0; index < writes.length; index += 2) {',
 				'\t\tlet offsetX = writes[index];',
 				'\t\tfor (const character of caches.getStyledChars(writes[index + 1])) {',
@@ -112,6 +116,65 @@ export const inkOutputCaches = {
 				'\t\t}',
 				'\t}',
 				'\treturn cells;',
+				'}',
+				// ansi-tokenize gives every character a styles array of its own; here the characters of a run of one
+				// style share one (and unstyled ones share noStyles), so that rowString sees a change of style by
+				// reference. Turning a row into a string diffed the styles of each character with its neighbour's,
+				// in Sets and arrays: with fresh cells, about 13 MB a second went to that while the ages of 50 rows
+				// changed every second (issue 11's memory figure).
+				'const noStyles = [];',
+				"const blankCell = {type: 'char', value: ' ', fullWidth: false, styles: noStyles};",
+				'function shareStyles(characters) {',
+				'\tlet previous = noStyles;',
+				'\tfor (const character of characters) {',
+				'\t\tconst styles = character.styles;',
+				'\t\tif (styles.length === 0) { character.styles = noStyles; continue; }',
+				'\t\tif (styles.length === previous.length && styles.every((code, index) => code === previous[index])) { character.styles = previous; } else { previous = styles; }',
+				'\t}',
+				'\treturn characters;',
+				'}',
+				// A line of plain characters and SGR sequences only, parsed the way ansi-tokenize does it, without
+				// its grapheme segmenter and its two objects per character: the characters below are one grapheme
+				// each, never joined with a neighbour from the same set, and narrow (none is East Asian Wide or
+				// Fullwidth, nor an emoji). Any other character, or an escape that is not SGR, and the line goes to
+				// ansi-tokenize. The lines of a list (names, states, ages, borders) are such lines; parsing them
+				// was most of what a frame allocated once rows had changed (test/unit/ink-output-caches.test.ts
+				// compares the two on every character up to U+FFFF).
+				'const sgrAt = /\\u001B\\[[\\d;]*m/y;',
+				'function isPlain(code) {',
+				'\treturn (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff && code !== 0xad) || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205e) || (code >= 0x2190 && code <= 0x21ff) || (code >= 0x2500 && code <= 0x25fc) || code === 0x2713 || code === 0x2717;',
+				'}',
+				'function plainStyledChars(line) {',
+				'\tconst characters = [];',
+				'\tlet styles = noStyles;',
+				'\tfor (let index = 0; index < line.length; ) {',
+				'\t\tconst code = line.charCodeAt(index);',
+				'\t\tif (code === 0x1b) {',
+				'\t\t\tsgrAt.lastIndex = index;',
+				'\t\t\tconst match = sgrAt.exec(line);',
+				'\t\t\tif (match === null) { return undefined; }',
+				'\t\t\tstyles = reduceAnsiCodesIncremental(styles, tokenize(match[0]));',
+				'\t\t\tif (styles.length === 0) { styles = noStyles; }',
+				'\t\t\tindex += match[0].length;',
+				'\t\t\tcontinue;',
+				'\t\t}',
+				'\t\tif (!isPlain(code)) { return undefined; }',
+				"\t\tcharacters.push({type: 'char', value: line[index], fullWidth: false, styles});",
+				'\t\tindex++;',
+				'\t}',
+				'\treturn characters;',
+				'}',
+				// styledCharsToString, with the diff of two characters' styles skipped when they are the same array
+				// (the diff of a style with itself is empty): the same string.
+				'function rowString(characters) {',
+				"\tlet text = '';",
+				'\tlet previous = noStyles;',
+				'\tfor (const character of characters) {',
+				'\t\tif (character.styles !== previous) { text += ansiCodesToString(diffAnsiCodes(previous, character.styles)); previous = character.styles; }',
+				'\t\ttext += character.value;',
+				'\t}',
+				'\tif (previous.length > 0) { text += ansiCodesToString(diffAnsiCodes(previous, [])); }',
+				'\treturn text;',
 				'}',
 				'function newGeneration(caches) {',
 				'\tcaches.previousStyledChars = caches.styledChars;',

@@ -146,6 +146,17 @@ test('frames are the same as unpatched Ink draws them: styles, wide characters, 
 		' ',
 		'│',
 		'╭──╮',
+		// Lines of a list: plain characters and SGR only (parsed without ansi-tokenize), and their neighbours.
+		'\u001B[32m●\u001B[39m live',
+		'NAME▲ · AGE…',
+		'\u001B[38;5;208mx\u001B[39m',
+		'\u001B[1;31mbr\u001B[0m',
+		'\u001B[mreset',
+		'\u001B[2mdim\u001B[1mboth\u001B[22m',
+		'café ✓ ✗ → ─',
+		'\u001B[Knot sgr',
+		'\u001B]8;;http://x\u0007link\u001B]8;;\u0007',
+		'\u001B[31',
 	];
 	// Rows come back often, as on a dashboard, so that rows drawn before are taken from the caches.
 	const lines = Array.from({length: 12}, () =>
@@ -185,5 +196,43 @@ test('frames are the same as unpatched Ink draws them: styles, wide characters, 
 		}
 
 		assert.equal(patched.get().output, plain.get().output, `frame ${frame}`);
+	}
+});
+
+test('every character up to U+FFFF, alone, styled and beside others, is drawn as unpatched Ink draws it', async () => {
+	const Patched = await patchedOutput();
+	const Plain = await patchedOutput(false);
+	const width = 12;
+	const height = 40;
+	const characters: string[] = [];
+	for (let code = 0; code <= 0xff_ff; code++) {
+		// Lone surrogates are no text; combining marks and the like are kept (ansi-tokenize takes those lines).
+		if (code < 0xd8_00 || code > 0xdf_ff) {
+			characters.push(String.fromCodePoint(code));
+		}
+	}
+
+	for (let start = 0; start < characters.length; start += height / 2) {
+		const patched = new Patched({width, height});
+		const plain = new Plain({width, height});
+		for (let row = 0; row < height / 2; row++) {
+			const character = characters[start + row] ?? 'z';
+			for (const [offset, line] of [
+				`a\u001B[31m${character}b\u001B[39m─`,
+				`${character}${character}x`,
+			].entries()) {
+				// And a border after a few cells: a character parsed into more or fewer cells moves what follows.
+				for (const output of [patched, plain]) {
+					output.write(0, row * 2 + offset, line, {transformers: []});
+					output.write(3, row * 2 + offset, '│', {transformers: []});
+				}
+			}
+		}
+
+		assert.equal(
+			patched.get().output,
+			plain.get().output,
+			`from U+${characters[start]!.codePointAt(0)!.toString(16)}`,
+		);
 	}
 });
