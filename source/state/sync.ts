@@ -80,6 +80,12 @@ export default function startSync(
 	// picture would overwrite a newer one. Each flush reads what is pending when it starts, so events that come
 	// in while a list is in flight are picked up by the next one.
 	let queue: Promise<unknown> = Promise.resolve();
+	// The promise, with a handler that keeps its rejection from counting as unhandled (it is still awaited).
+	const quietly = <T>(promise: Promise<T>): Promise<T> => {
+		promise.catch(() => undefined);
+		return promise;
+	};
+
 	const serially = async <T>(task: () => Promise<T>): Promise<T> => {
 		const result = queue.then(task);
 		queue = result.catch(() => undefined);
@@ -352,20 +358,29 @@ export default function startSync(
 
 			signal.addEventListener('abort', abortConnection, {once: true});
 			try {
+				// The ping first, alone (its timeout says "did not answer"; over ssh it is the request that brings the
+				// connection up, which more requests at once would each bring up on their own). Then the engine's
+				// info, the events and the lists at once: one after the other they were two more round trips before
+				// the first screen, each waiting behind the dashboard's code loading meanwhile.
 				// eslint-disable-next-line no-await-in-loop
 				await engine.ping(signal);
-				// eslint-disable-next-line no-await-in-loop
-				const info = await engine.info();
+				// Each is awaited below, or left when one before it failed (the connection is then aborted): none
+				// may reject unheard, even when a later one throws before the awaits.
+				const asked = quietly(engine.info());
 				const events = engine
 					.events({signal: connection.signal})
 					[Symbol.asyncIterator]();
 				// Ask for the first event before listing, so that nothing that happens during the list is missed.
-				const first = events.next();
-				first.catch(() => undefined);
-				// eslint-disable-next-line no-await-in-loop
-				await serially(async () =>
-					Promise.all([listContainers(everConnected), listImages()]),
+				const first = quietly(events.next());
+				const listed = quietly(
+					serially(async () =>
+						Promise.all([listContainers(everConnected), listImages()]),
+					),
 				);
+				// eslint-disable-next-line no-await-in-loop
+				const info = await asked;
+				// eslint-disable-next-line no-await-in-loop
+				await listed;
 				everConnected = true;
 				// A fresh list of both: whatever failed before is repaired.
 				failures = 0;
