@@ -29,6 +29,110 @@ parsed lines, kept one frame, would all be parsed again (a pane switch was ~10 m
 */
 export const maxRowStrings = 1000;
 
+// The functions added to Ink's output.js (exported for test/unit/ink-output-caches.test.ts, which checks them
+// against ansi-tokenize's own). A parsed line is two arrays, not an object per character as ansi-tokenize makes
+// them (styledCharsFromTokens(tokenize(line))): the characters (graphemes) and each one's styles, one array of
+// styles shared by the characters between two escape codes. A row that changes every second (an uptime) made
+// about 25 KB of objects each time, every one of them kept two frames and so copied by V8 into its old
+// generation; with 50 running containers, the first minute's clock grew dockpit by 30 MB (issue 11).
+const helpers = String.raw`
+const noStyles = Object.freeze([]);
+// Printable characters that are a grapheme of their own beside each other and one column wide: ASCII, Latin-1
+// (but the soft hyphen), general punctuation, arrows, box drawing, blocks and geometric shapes (but the two
+// wide squares at 25FD-25FE). A line of only these and SGR codes is parsed without Intl.Segmenter.
+function simpleCharacter(code) {
+	return (code >= 0x20 && code <= 0x7e) || (code >= 0xa1 && code <= 0xff && code !== 0xad) || (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205e) || (code >= 0x2190 && code <= 0x21ff) || (code >= 0x2500 && code <= 0x25fc);
+}
+const sgrCodes = new Map();
+function sgrTokens(sequence) {
+	let tokens = sgrCodes.get(sequence);
+	if (tokens === undefined) {
+		if (sgrCodes.size > 1000) { sgrCodes.clear(); }
+		tokens = tokenize(sequence);
+		// Not a code to ansi-tokenize (its characters would be drawn): the line takes the slow way.
+		tokens = tokens.every(token => token.type === 'ansi') ? tokens : null;
+		sgrCodes.set(sequence, tokens);
+	}
+	return tokens;
+}
+const sgrSequence = /\u001B\[[\d;]*m/y;
+function parseLine(line) {
+	const values = []; const styles = [];
+	let codes = noStyles;
+	for (let index = 0; index < line.length; ) {
+		const code = line.charCodeAt(index);
+		if (code === 0x1b) {
+			sgrSequence.lastIndex = index;
+			const match = sgrSequence.exec(line);
+			if (match === null) { return parseLineSlowly(line); }
+			const tokens = sgrTokens(match[0]);
+			if (tokens === null) { return parseLineSlowly(line); }
+			if (tokens.length > 0) { codes = reduceAnsiCodesIncremental(codes, tokens); }
+			index += match[0].length;
+		} else if (simpleCharacter(code)) {
+			values.push(line[index]); styles.push(codes); index++;
+		} else {
+			return parseLineSlowly(line);
+		}
+	}
+	return {values, styles};
+}
+function parseLineSlowly(line) {
+	const values = []; const styles = [];
+	let codes = noStyles;
+	for (const token of tokenize(line)) {
+		if (token.type === 'ansi') { codes = reduceAnsiCodesIncremental(codes, [token]); }
+		else if (token.type === 'char') { values.push(token.value); styles.push(codes); }
+	}
+	return {values, styles};
+}
+// A row's string from its writes (x and text, in turn), as Ink made it: blank cells, each write's characters in
+// turn, the cells after a wide character emptied; then styledCharsToString of ansi-tokenize, but without its diff
+// of two characters' styles where they are the same codes (it made three Sets and five arrays for each
+// character), and joined in one go (its += left a row as a rope of a few hundred strings, which the row cache held).
+function fillRow(caches, width, writes) {
+	const values = new Array(width).fill(' ');
+	const styles = new Array(width).fill(noStyles);
+	for (let index = 0; index < writes.length; index += 2) {
+		let offsetX = writes[index];
+		const parsed = caches.getStyledChars(writes[index + 1]);
+		for (let character = 0; character < parsed.values.length; character++) {
+			const value = parsed.values[character];
+			values[offsetX] = value;
+			styles[offsetX] = parsed.styles[character];
+			const characterWidth = value.length === 1 && value.charCodeAt(0) < 0x7f ? 1 : Math.max(1, caches.getStringWidth(value));
+			for (let next = 1; next < characterWidth; next++) { values[offsetX + next] = ''; styles[offsetX + next] = parsed.styles[character]; }
+			offsetX += characterWidth;
+		}
+	}
+	return rowString(values, styles);
+}
+function sameStyles(a, b) {
+	if (a === b) { return true; }
+	if (a.length !== b.length) { return false; }
+	for (let index = 0; index < a.length; index++) { if (a[index].code !== b[index].code || a[index].endCode !== b[index].endCode) { return false; } }
+	return true;
+}
+function rowString(values, styles) {
+	const parts = []; let previous;
+	for (let index = 0; index < values.length; index++) {
+		if (values[index] === undefined) { continue; }
+		const current = styles[index];
+		if (previous === undefined) { parts.push(ansiCodesToString(current)); }
+		else if (!sameStyles(previous, current)) { parts.push(ansiCodesToString(diffAnsiCodes(previous, current))); }
+		parts.push(values[index]); previous = current;
+	}
+	if (previous !== undefined) { parts.push(ansiCodesToString(diffAnsiCodes(previous, []))); }
+	return parts.join('');
+}
+function newGeneration(caches) {
+	caches.previousStyledChars = caches.styledChars;
+	caches.styledChars = new Map();
+	caches.styledCharsHeld = 0;
+}
+export {parseLine as inkParseLine, parseLineSlowly as inkParseLineSlowly, simpleCharacter as inkSimpleCharacter};
+`;
+
 export const inkOutputCaches = {
 	name: 'ink-output-caches',
 	setup(build) {
@@ -54,7 +158,7 @@ export const inkOutputCaches = {
 			replace(
 				'cached = styledCharsFromTokens(tokenize(line));',
 				`if ((this.styledCharsHeld ?? 0) > ${maxStyledCharacters}) { this.styledChars.clear(); this.styledCharsHeld = 0; } ` +
-					'cached = styledCharsFromTokens(tokenize(line)); this.styledCharsHeld = (this.styledCharsHeld ?? 0) + cached.length;',
+					'cached = parseLine(line); this.styledCharsHeld = (this.styledCharsHeld ?? 0) + cached.values.length;',
 			);
 			replace(
 				'cached = stringWidth(text);',
@@ -65,6 +169,10 @@ export const inkOutputCaches = {
 				bound('blockWidths') + 'this.blockWidths.set(text, cached);',
 			);
 			replace('caches = new OutputCaches();', 'caches = sharedCaches;');
+			replace(
+				/import \{\s*styledCharsFromTokens,\s*styledCharsToString,\s*tokenize,\s*\} from '@alcalzone\/ansi-tokenize';/,
+				"import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize } from '@alcalzone/ansi-tokenize';",
+			);
 			// A frame: a new generation of both caches, then the rows' keys (x and text of each write).
 			replace(
 				'const output = [];',
@@ -84,7 +192,7 @@ export const inkOutputCaches = {
 			);
 			replace(
 				'const lineWithoutEmptyItems = line.filter(item => item !== undefined);',
-				'const lineWithoutEmptyItems = fillRow(this.caches, this.width, line).filter(item => item !== undefined);',
+				'',
 			);
 			replace(
 				/(const generatedOutput = output\s*)\.map\(line => \{/,
@@ -92,34 +200,13 @@ export const inkOutputCaches = {
 			);
 			replace(
 				'return styledCharsToString(lineWithoutEmptyItems).trimEnd();',
-				`const string = styledCharsToString(lineWithoutEmptyItems).trimEnd(); rowStrings.set(rowKeys[row], string); if (rowStrings.size > ${maxRowStrings}) { rowStrings.delete(rowStrings.keys().next().value); } return string;`,
+				`const string = fillRow(this.caches, this.width, line).trimEnd(); rowStrings.set(rowKeys[row], string); if (rowStrings.size > ${maxRowStrings}) { rowStrings.delete(rowStrings.keys().next().value); } return string;`,
 			);
-			text += [
-				'',
-				'const sharedCaches = new OutputCaches();',
-				'let rowStrings = new Map();',
-				// A row's cells from its writes, as Ink filled them (blank cells, each write's characters in turn, the
-				// cells after a wide character emptied).
-				'function fillRow(caches, width, writes) {',
-				"\tconst cells = []; for (let x = 0; x < width; x++) { cells.push({type: 'char', value: ' ', fullWidth: false, styles: []}); }",
-				'\tfor (let index = 0; index < writes.length; index += 2) {',
-				'\t\tlet offsetX = writes[index];',
-				'\t\tfor (const character of caches.getStyledChars(writes[index + 1])) {',
-				'\t\t\tcells[offsetX] = character;',
-				'\t\t\tconst characterWidth = Math.max(1, caches.getStringWidth(character.value));',
-				"\t\t\tfor (let next = 1; next < characterWidth; next++) { cells[offsetX + next] = {type: 'char', value: '', fullWidth: false, styles: character.styles}; }",
-				'\t\t\toffsetX += characterWidth;',
-				'\t\t}',
-				'\t}',
-				'\treturn cells;',
-				'}',
-				'function newGeneration(caches) {',
-				'\tcaches.previousStyledChars = caches.styledChars;',
-				'\tcaches.styledChars = new Map();',
-				'\tcaches.styledCharsHeld = 0;',
-				'}',
-				'',
-			].join('\n');
+			text += `
+const sharedCaches = new OutputCaches();
+let rowStrings = new Map();
+${helpers}
+`;
 			return {contents: text, loader: 'js'};
 		});
 	},

@@ -17,28 +17,56 @@ const root = path.resolve(
 	'..',
 );
 
+type ParsedLine = {
+	readonly values: string[];
+	readonly styles: Array<Array<{code: string; endCode: string}>>;
+};
+
 type Output = {
 	write(x: number, y: number, text: string, options: {transformers: []}): void;
 	get(): {output: string};
 	readonly caches: {
-		readonly styledChars: Map<string, unknown[]>;
-		readonly previousStyledChars?: Map<string, unknown[]>;
+		readonly styledChars: Map<string, ParsedLine>;
+		readonly previousStyledChars?: Map<string, ParsedLine>;
 	};
 };
 
 /**
 Ink's output.js as the bundle has it: built with the same plugin, into a file of its own.
 */
+async function parsers(): Promise<{
+	parseLine(line: string): ParsedLine;
+	parseLineSlowly(line: string): ParsedLine;
+	simpleCharacter(code: number): boolean;
+}> {
+	const module = (await bundledOutput(true)) as unknown as {
+		inkParseLine(line: string): ParsedLine;
+		inkParseLineSlowly(line: string): ParsedLine;
+		inkSimpleCharacter(code: number): boolean;
+	};
+	return {
+		parseLine: module.inkParseLine,
+		parseLineSlowly: module.inkParseLineSlowly,
+		simpleCharacter: module.inkSimpleCharacter,
+	};
+}
+
 async function patchedOutput(
 	patched = true,
 ): Promise<new (options: {width: number; height: number}) => Output> {
+	return (await bundledOutput(patched)).default;
+}
+
+async function bundledOutput(patched: boolean): Promise<{
+	default: new (options: {width: number; height: number}) => Output;
+}> {
 	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-ink-output-'));
 	const outfile = path.join(directory, 'output.mjs');
 	await build({
 		absWorkingDir: root,
 		stdin: {
 			// By its path: Ink's package exports do not name the file.
-			contents: `export {default} from ${JSON.stringify(
+			contents: `export {default${patched ? ', inkParseLine, inkParseLineSlowly, inkSimpleCharacter' : ''}} from ${JSON.stringify(
 				path.join(root, 'node_modules', 'ink', 'build', 'output.js'),
 			)};`,
 			resolveDir: root,
@@ -55,7 +83,7 @@ async function patchedOutput(
 		default: new (options: {width: number; height: number}) => Output;
 	};
 	fs.rmSync(directory, {recursive: true, force: true});
-	return module.default;
+	return module;
 }
 
 test('parsed lines are kept from one frame to the next, and only that (5,000 of them held 100+ MB under churn)', async () => {
@@ -73,7 +101,7 @@ test('parsed lines are kept from one frame to the next, and only that (5,000 of 
 		[
 			...output.caches.styledChars.values(),
 			...(output.caches.previousStyledChars?.values() ?? []),
-		].reduce((sum, characters) => sum + characters.length, 0);
+		].reduce((sum, parsed) => sum + parsed.values.length, 0);
 
 	// A line of the last frame is not parsed again; a row drawn as before is neither parsed nor filled again.
 	const first = frame(['\u001B[1mdockpit\u001B[22m ● live', 'row two']);
@@ -146,6 +174,12 @@ test('frames are the same as unpatched Ink draws them: styles, wide characters, 
 		' ',
 		'│',
 		'╭──╮',
+		'\u001B[32mgreen\u001B[39m',
+		'\u001B[38;5;208morange\u001B[39m',
+		'\u001B[31m\u001B[1mred bold\u001B[22m red\u001B[39m',
+		'\u001B[1m\u001B[2mbold dim\u001B[22m',
+		'\u001B[4munder\u001B[0m plain',
+		'\u001B[90mgrey',
 	];
 	// Rows come back often, as on a dashboard, so that rows drawn before are taken from the caches.
 	const lines = Array.from({length: 12}, () =>
@@ -185,5 +219,83 @@ test('frames are the same as unpatched Ink draws them: styles, wide characters, 
 		}
 
 		assert.equal(patched.get().output, plain.get().output, `frame ${frame}`);
+	}
+});
+
+test('the characters of a parsed line share their styles between escape codes (an object for each held 30 MB a minute)', async () => {
+	const Patched = await patchedOutput();
+	const output = new Patched({width: 30, height: 1});
+	const line = 'ab\u001B[31mcd\u001B[1mef\u001B[22m\u001B[39mgh';
+	output.write(0, 0, line, {transformers: []});
+	const plain = new (await patchedOutput(false))({width: 30, height: 1});
+	plain.write(0, 0, line, {transformers: []});
+	assert.equal(output.get().output, plain.get().output);
+	const {values, styles} = output.caches.styledChars.get(line)!;
+	assert.deepEqual(values, [...'abcdefgh']);
+	assert.equal(new Set(styles).size, 4);
+	for (const index of [0, 2, 4, 6]) {
+		assert.equal(styles[index], styles[index + 1]);
+	}
+});
+
+test('lines of plain characters are parsed without Intl.Segmenter as ansi-tokenize parses them', async () => {
+	const {parseLine, parseLineSlowly, simpleCharacter} = await parsers();
+	// Every character that the quick way takes, in random orders, between escape codes.
+	const simple: string[] = [];
+	for (let code = 0; code < 0x26_00; code++) {
+		if (simpleCharacter(code)) {
+			simple.push(String.fromCharCode(code));
+		}
+	}
+
+	assert.ok(simple.length > 600, `${simple.length} characters`);
+	assert.ok(
+		simple.includes('│') && simple.includes('›') && simple.includes('▲'),
+	);
+	const codes = [
+		'\u001B[31m',
+		'\u001B[39m',
+		'\u001B[1m',
+		'\u001B[22m',
+		'\u001B[38;5;208m',
+		'\u001B[48;2;1;2;3m',
+		'\u001B[0m',
+		'\u001B[m',
+		'\u001B[7;4m',
+	];
+	let seed = 11;
+	const random = () => {
+		seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return seed / 2_147_483_648;
+	};
+
+	for (let round = 0; round < 20; round++) {
+		const shuffled = [...simple].sort(() => random() - 0.5);
+		const line = shuffled
+			.map(character =>
+				random() < 0.05
+					? codes[Math.floor(random() * codes.length)]! + character
+					: character,
+			)
+			.join('');
+		const quick = parseLine(line);
+		const slow = parseLineSlowly(line);
+		assert.deepEqual(quick.values, slow.values);
+		assert.deepEqual(
+			quick.styles.map(each => each.map(code => code.code).join()),
+			slow.styles.map(each => each.map(code => code.code).join()),
+		);
+	}
+
+	// Anything else takes the slow way: combining marks, wide characters, other escapes.
+	for (const line of [
+		'e\u0301',
+		'漢字',
+		'👍🏽',
+		'a\u001B[2Kb',
+		'\u001B[31m\u0301x',
+		'a\tb',
+	]) {
+		assert.deepEqual(parseLine(line), parseLineSlowly(line));
 	}
 });
