@@ -29,6 +29,13 @@ parsed lines, kept one frame, would all be parsed again (a pane switch was ~10 m
 */
 export const maxRowStrings = 1000;
 
+/**
+Texts whose size Ink keeps (ink/build/measure-text.js, for Yoga's layout): it kept every text it ever measured, and
+a row's text is new whenever an uptime or age in it changes (50 running containers: 3,000 texts in the first
+minute, then 50 a minute, for as long as dockpit runs). Past this many, it starts over.
+*/
+export const maxMeasuredTexts = 2000;
+
 // The functions added to Ink's output.js (exported for test/unit/ink-output-caches.test.ts, which checks them
 // against ansi-tokenize's own). A parsed line is two arrays, not an object per character as ansi-tokenize makes
 // them (styledCharsFromTokens(tokenize(line))): the characters (graphemes) and each one's styles, one array of
@@ -136,6 +143,27 @@ export {parseLine as inkParseLine, parseLineSlowly as inkParseLineSlowly, simple
 export const inkOutputCaches = {
 	name: 'ink-output-caches',
 	setup(build) {
+		build.onLoad(
+			{filter: /[/\\]ink[/\\]build[/\\]measure-text\.js$/},
+			arguments_ => {
+				const text = fs.readFileSync(arguments_.path, 'utf8');
+				const from = 'cache.set(text, dimensions);';
+				if (!text.includes(from)) {
+					throw new Error(
+						`ink-output-caches: measure-text.js no longer has ${from}`,
+					);
+				}
+
+				return {
+					contents:
+						text.replace(
+							from,
+							`if (cache.size >= ${maxMeasuredTexts}) { cache.clear(); } ${from}`,
+						) + '\nexport const measuredTexts = () => cache.size;\n',
+					loader: 'js',
+				};
+			},
+		);
 		build.onLoad({filter: /[/\\]ink[/\\]build[/\\]output\.js$/}, arguments_ => {
 			let text = fs.readFileSync(arguments_.path, 'utf8');
 			const replace = (from, to) => {

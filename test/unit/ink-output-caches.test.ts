@@ -7,6 +7,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
 import {
 	inkOutputCaches,
+	maxMeasuredTexts,
 	maxRowStrings,
 	maxStyledCharacters,
 } from '../../scripts/ink-output-caches.mjs';
@@ -298,4 +299,39 @@ test('lines of plain characters are parsed without Intl.Segmenter as ansi-tokeni
 	]) {
 		assert.deepEqual(parseLine(line), parseLineSlowly(line));
 	}
+});
+
+test('the sizes Ink keeps of texts it measured are bounded (it kept every text, and an uptime makes a new one each second)', async () => {
+	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-ink-measure-'));
+	const outfile = path.join(directory, 'measure.mjs');
+	await build({
+		absWorkingDir: root,
+		stdin: {
+			contents: `export {default, measuredTexts} from ${JSON.stringify(
+				path.join(root, 'node_modules', 'ink', 'build', 'measure-text.js'),
+			)};`,
+			resolveDir: root,
+			loader: 'js',
+		},
+		outfile,
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		plugins: [inkOutputCaches],
+		logLevel: 'silent',
+	});
+	const {default: measureText, measuredTexts} = (await import(
+		pathToFileURL(outfile).href
+	)) as {
+		default: (text: string) => {width: number; height: number};
+		measuredTexts: () => number;
+	};
+	fs.rmSync(directory, {recursive: true, force: true});
+	assert.deepEqual(measureText('ab\nabc'), {width: 3, height: 2});
+	for (let index = 0; index < 3 * maxMeasuredTexts; index++) {
+		measureText(`row ${index}`);
+	}
+
+	assert.ok(measuredTexts() <= maxMeasuredTexts, `${measuredTexts()} texts`);
+	assert.deepEqual(measureText('ab\nabc'), {width: 3, height: 2});
 });
