@@ -64,7 +64,9 @@ function sgrTokens(sequence) {
 }
 const sgrSequence = /\u001B\[[\d;]*m/y;
 function parseLine(line) {
-	const values = []; const styles = [];
+	// As long as the line at most, cut to the characters at the end (V8 trims an array in place).
+	const values = new Array(line.length); const styles = new Array(line.length);
+	let count = 0;
 	let codes = noStyles;
 	for (let index = 0; index < line.length; ) {
 		const code = line.charCodeAt(index);
@@ -77,12 +79,13 @@ function parseLine(line) {
 			if (tokens.length > 0) { codes = reduceAnsiCodesIncremental(codes, tokens); }
 			index += match[0].length;
 		} else if (simpleCharacter(code)) {
-			values.push(line[index]); styles.push(codes); index++;
+			values[count] = line[index]; styles[count] = codes; count++; index++;
 		} else {
 			return parseLineSlowly(line);
 		}
 	}
-	return {values, styles};
+	values.length = count; styles.length = count;
+	return {values, styles, quick: true};
 }
 function parseLineSlowly(line) {
 	const values = []; const styles = [];
@@ -91,15 +94,17 @@ function parseLineSlowly(line) {
 		if (token.type === 'ansi') { codes = reduceAnsiCodesIncremental(codes, [token]); }
 		else if (token.type === 'char') { values.push(token.value); styles.push(codes); }
 	}
-	return {values, styles};
+	return {values, styles, quick: false};
 }
 // A row's string from its writes (x and text, in turn), as Ink made it: blank cells, each write's characters in
 // turn, the cells after a wide character emptied; then styledCharsToString of ansi-tokenize, but without its diff
 // of two characters' styles where they are the same codes (it made three Sets and five arrays for each
 // character), and joined in one go (its += left a row as a rope of a few hundred strings, which the row cache held).
+// The cells of the row being made: one pair of arrays for all rows, made again only when a row was wider.
+const values = []; const styles = []; const parts = [];
 function fillRow(caches, width, writes) {
-	const values = new Array(width).fill(' ');
-	const styles = new Array(width).fill(noStyles);
+	values.length = width; styles.length = width;
+	values.fill(' '); styles.fill(noStyles);
 	for (let index = 0; index < writes.length; index += 2) {
 		let offsetX = writes[index];
 		const parsed = caches.getStyledChars(writes[index + 1]);
@@ -112,7 +117,9 @@ function fillRow(caches, width, writes) {
 			offsetX += characterWidth;
 		}
 	}
-	return rowString(values, styles);
+	const string = rowString(values, styles);
+	if (values.length > 2 * width) { values.length = 0; styles.length = 0; }
+	return string;
 }
 function sameStyles(a, b) {
 	if (a === b) { return true; }
@@ -121,7 +128,7 @@ function sameStyles(a, b) {
 	return true;
 }
 function rowString(values, styles) {
-	const parts = []; let previous;
+	parts.length = 0; let previous;
 	for (let index = 0; index < values.length; index++) {
 		if (values[index] === undefined) { continue; }
 		const current = styles[index];
@@ -130,7 +137,9 @@ function rowString(values, styles) {
 		parts.push(values[index]); previous = current;
 	}
 	if (previous !== undefined) { parts.push(ansiCodesToString(diffAnsiCodes(previous, []))); }
-	return parts.join('');
+	const string = parts.join('');
+	parts.length = 0;
+	return string;
 }
 function newGeneration(caches) {
 	caches.previousStyledChars = caches.styledChars;
@@ -143,6 +152,52 @@ export {parseLine as inkParseLine, parseLineSlowly as inkParseLineSlowly, simple
 export const inkOutputCaches = {
 	name: 'ink-output-caches',
 	setup(build) {
+		const patch = (file, pairs) =>
+			build.onLoad(
+				{
+					filter: new RegExp(
+						`[/\\\\]ink[/\\\\]build[/\\\\]${file.replaceAll('.', '\\.')}$`,
+					),
+				},
+				arguments_ => {
+					let text = fs.readFileSync(arguments_.path, 'utf8');
+					for (const [from, to] of pairs) {
+						if (!text.includes(from)) {
+							throw new Error(
+								`ink-output-caches: ${file} no longer has ${from}`,
+							);
+						}
+
+						text = text.replace(from, to);
+					}
+
+					return {contents: text, loader: 'js'};
+				},
+			);
+		// Each frame measured every text on screen again (string-width, with Intl.Segmenter) to know whether it
+		// must be wrapped; the size of the same text is in measure-text's cache since its layout.
+		patch('render-node-to-output.js', [
+			[
+				"import wrapText from './wrap-text.js';",
+				"import wrapText from './wrap-text.js';\nimport measureText from './measure-text.js';",
+			],
+			[
+				'const currentWidth = widestLine(text);',
+				'const currentWidth = measureText(text).width;',
+			],
+		]);
+		// Wrapped and truncated texts, kept by text and width for ever: bounded as measure-text's sizes are.
+		patch('wrap-text.js', [
+			['const cache = {};', 'let cache = {}; let cached = 0;'],
+			[
+				'cache[cacheKey] = wrappedText;',
+				`if (++cached > ${maxMeasuredTexts}) { cache = {}; cached = 1; } cache[cacheKey] = wrappedText;`,
+			],
+			[
+				'export default wrapText;',
+				'export default wrapText;\nexport const wrappedTexts = () => cached;',
+			],
+		]);
 		build.onLoad(
 			{filter: /[/\\]ink[/\\]build[/\\]measure-text\.js$/},
 			arguments_ => {
@@ -183,10 +238,13 @@ export const inkOutputCaches = {
 				'let cached = this.styledChars.get(line);',
 				'let cached = this.styledChars.get(line); if (cached === undefined && this.previousStyledChars !== undefined) { cached = this.previousStyledChars.get(line); if (cached !== undefined) { this.styledChars.set(line, cached); } }',
 			);
+			// Only lines parsed the slow way (with Intl.Segmenter) are kept: a line of plain characters is parsed again
+			// in a few microseconds, and kept, it lived long enough to be copied by V8 once or twice (with 50 running
+			// containers, the 50 rows of every frame of the first minute, whose uptimes changed every second).
 			replace(
-				'cached = styledCharsFromTokens(tokenize(line));',
+				/cached = styledCharsFromTokens\(tokenize\(line\)\);\s*this\.styledChars\.set\(line, cached\);/,
 				`if ((this.styledCharsHeld ?? 0) > ${maxStyledCharacters}) { this.styledChars.clear(); this.styledCharsHeld = 0; } ` +
-					'cached = parseLine(line); this.styledCharsHeld = (this.styledCharsHeld ?? 0) + cached.values.length;',
+					'cached = parseLine(line); if (!cached.quick) { this.styledChars.set(line, cached); this.styledCharsHeld = (this.styledCharsHeld ?? 0) + cached.values.length; }',
 			);
 			replace(
 				'cached = stringWidth(text);',

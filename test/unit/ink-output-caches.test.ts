@@ -87,7 +87,7 @@ async function bundledOutput(patched: boolean): Promise<{
 	return module;
 }
 
-test('parsed lines are kept from one frame to the next, and only that (5,000 of them held 100+ MB under churn)', async () => {
+test('parsed lines (but plain ones) are kept from one frame to the next, and only that (5,000 of them held 100+ MB under churn)', async () => {
 	const OutputClass = await patchedOutput();
 	const frame = (lines: string[]) => {
 		const output = new OutputClass({width: 160, height: lines.length});
@@ -104,32 +104,36 @@ test('parsed lines are kept from one frame to the next, and only that (5,000 of 
 			...(output.caches.previousStyledChars?.values() ?? []),
 		].reduce((sum, parsed) => sum + parsed.values.length, 0);
 
+	// Lines of plain characters are not kept (they are parsed again in microseconds); the others are, as follows.
+	const plain = frame(['\u001B[1mplain\u001B[22m line']);
+	assert.equal(plain.output.caches.styledChars.size, 0);
+	assert.equal(plain.text, '\u001B[1mplain\u001B[22m line');
 	// A line of the last frame is not parsed again; a row drawn as before is neither parsed nor filled again.
-	const first = frame(['\u001B[1mdockpit\u001B[22m ● live', 'row two']);
-	const parsed = first.output.caches.styledChars.get('row two');
+	const first = frame(['\u001B[1mdockpit\u001B[22m ● live', 'row two 漢']);
+	const parsed = first.output.caches.styledChars.get('row two 漢');
 	assert.ok(parsed);
-	const second = frame(['row two', 'another']);
-	assert.equal(second.output.caches.styledChars.get('row two'), undefined);
-	assert.equal(second.text, 'row two\nanother');
-	const third = frame(['another', 'row two plus']);
-	assert.equal(third.text, 'another\nrow two plus');
+	const second = frame(['row two 漢', 'another 漢']);
+	assert.equal(second.output.caches.styledChars.get('row two 漢'), undefined);
+	assert.equal(second.text, 'row two 漢\nanother 漢');
+	const third = frame(['another 漢', 'row two plus 漢']);
+	assert.equal(third.text, 'another 漢\nrow two plus 漢');
 	// Not drawn in the last frame, but a row drawn before: its string is kept, nothing is parsed.
-	const fourth = frame(['x', 'row two']);
-	assert.equal(fourth.output.caches.styledChars.get('row two'), undefined);
-	assert.equal(fourth.text, 'x\nrow two');
+	const fourth = frame(['x', 'row two 漢']);
+	assert.equal(fourth.output.caches.styledChars.get('row two 漢'), undefined);
+	assert.equal(fourth.text, 'x\nrow two 漢');
 	// A line written into a row that was not drawn before is parsed, from the last frame's lines if it was there.
-	const fifth = frame(['row two', 'row two plus']);
-	assert.equal(fifth.text, 'row two\nrow two plus');
-	const sixth = frame(['row two plus', 'zz', 'a']);
-	assert.equal(sixth.text, 'row two plus\nzz\na');
+	const fifth = frame(['row two 漢', 'row two plus 漢']);
+	assert.equal(fifth.text, 'row two 漢\nrow two plus 漢');
+	const sixth = frame(['row two plus 漢', 'zz', 'a']);
+	assert.equal(sixth.text, 'row two plus 漢\nzz\na');
 	// Rows kept are the last maxRowStrings drawn: past them, a row is filled and parsed again.
 	for (let index = 0; index <= maxRowStrings; index++) {
 		frame([`filler ${index}`]);
 	}
 
-	const eighth = frame(['row two', 'b']);
-	assert.equal(eighth.text, 'row two\nb');
-	const reparsed = eighth.output.caches.styledChars.get('row two');
+	const eighth = frame(['row two 漢', 'b']);
+	assert.equal(eighth.text, 'row two 漢\nb');
+	const reparsed = eighth.output.caches.styledChars.get('row two 漢');
 	assert.ok(reparsed);
 	assert.notEqual(reparsed, parsed);
 
@@ -140,7 +144,7 @@ test('parsed lines are kept from one frame to the next, and only that (5,000 of 
 		const {output} = frame(
 			Array.from(
 				{length: 45},
-				(_, row) => `${index}-${row} ${'x'.repeat(140)} ${Math.random()}`,
+				(_, row) => `${index}-${row} ${'x'.repeat(140)} ${Math.random()} 漢`,
 			),
 		);
 		peak = Math.max(peak, held(output));
@@ -231,7 +235,7 @@ test('the characters of a parsed line share their styles between escape codes (a
 	const plain = new (await patchedOutput(false))({width: 30, height: 1});
 	plain.write(0, 0, line, {transformers: []});
 	assert.equal(output.get().output, plain.get().output);
-	const {values, styles} = output.caches.styledChars.get(line)!;
+	const {values, styles} = (await parsers()).parseLine(line);
 	assert.deepEqual(values, [...'abcdefgh']);
 	assert.equal(new Set(styles).size, 4);
 	for (const index of [0, 2, 4, 6]) {
@@ -301,7 +305,7 @@ test('lines of plain characters are parsed without Intl.Segmenter as ansi-tokeni
 	}
 });
 
-test('the sizes Ink keeps of texts it measured are bounded (it kept every text, and an uptime makes a new one each second)', async () => {
+test('the sizes and truncations Ink keeps of texts are bounded (it kept every text, and an uptime makes a new one each second)', async () => {
 	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-ink-measure-'));
 	const outfile = path.join(directory, 'measure.mjs');
 	await build({
@@ -309,6 +313,8 @@ test('the sizes Ink keeps of texts it measured are bounded (it kept every text, 
 		stdin: {
 			contents: `export {default, measuredTexts} from ${JSON.stringify(
 				path.join(root, 'node_modules', 'ink', 'build', 'measure-text.js'),
+			)}; export {default as wrapText, wrappedTexts} from ${JSON.stringify(
+				path.join(root, 'node_modules', 'ink', 'build', 'wrap-text.js'),
 			)};`,
 			resolveDir: root,
 			loader: 'js',
@@ -320,11 +326,16 @@ test('the sizes Ink keeps of texts it measured are bounded (it kept every text, 
 		plugins: [inkOutputCaches],
 		logLevel: 'silent',
 	});
-	const {default: measureText, measuredTexts} = (await import(
-		pathToFileURL(outfile).href
-	)) as {
+	const {
+		default: measureText,
+		measuredTexts,
+		wrapText,
+		wrappedTexts,
+	} = (await import(pathToFileURL(outfile).href)) as {
 		default: (text: string) => {width: number; height: number};
 		measuredTexts: () => number;
+		wrapText: (text: string, width: number, wrap: string) => string;
+		wrappedTexts: () => number;
 	};
 	fs.rmSync(directory, {recursive: true, force: true});
 	assert.deepEqual(measureText('ab\nabc'), {width: 3, height: 2});
@@ -334,4 +345,12 @@ test('the sizes Ink keeps of texts it measured are bounded (it kept every text, 
 
 	assert.ok(measuredTexts() <= maxMeasuredTexts, `${measuredTexts()} texts`);
 	assert.deepEqual(measureText('ab\nabc'), {width: 3, height: 2});
+	for (let index = 0; index < 3 * maxMeasuredTexts; index++) {
+		assert.equal(
+			wrapText(`row ${index} and more`, 6, 'truncate'),
+			`row ${index}`.slice(0, 5) + '…',
+		);
+	}
+
+	assert.ok(wrappedTexts() <= maxMeasuredTexts, `${wrappedTexts()} texts`);
 });
