@@ -268,8 +268,6 @@ export default async function run(options: RunOptions): Promise<number> {
 	const inspector = createInspectorFeed(engine, store);
 	const rowStats = createRowStats(engine);
 	const frames = createFrameSignal();
-	// V8's young generation stays at the size it starts with (see new-space.ts: 10 MB of RSS in the first minute).
-	const stopCapping = capNewSpace();
 	// The lists are asked for: the dashboard's code (Ink, React, the views) loads while the engine answers. One
 	// turn of the event loop first, in which the requests go out (each on its socket's connect).
 	await new Promise(resolve => {
@@ -317,6 +315,9 @@ export default async function run(options: RunOptions): Promise<number> {
 			},
 		},
 	);
+	// From the first frame on, V8's young generation grows no more (see new-space.ts: ~10 MB of RSS in the first
+	// minute); the start, which makes most of its garbage at once, is left as it was.
+	const stopCapping = capNewSpace();
 
 	// Leaving on a signal or a crash: put the terminal back, give open shells their hangup (bounded), exit.
 	let leaving = false;
