@@ -2,4 +2,5 @@ import type {Plugin} from 'esbuild';
 
 export const maxStyledCharacters: number;
 export const maxRowStrings: number;
+export const maxMeasuredTexts: number;
 export const inkOutputCaches: Plugin;

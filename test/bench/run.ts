@@ -24,6 +24,7 @@ import Docker from 'dockerode';
 import {testImage} from '../helpers/docker.js';
 import {type Dockpit, startDockpit} from '../helpers/pty.js';
 import {createMany, removeMany} from '../scripts/many.js';
+import {breakdown, readMappings} from '../scripts/rss.js';
 
 function flag(name: string, fallback: number): number {
 	const index = process.argv.indexOf(`--${name}`);
@@ -81,6 +82,16 @@ const median = (values: readonly number[]) => percentile(values, 50);
 function rssMb(pid: number): number {
 	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
 	return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024;
+}
+
+/**
+Prints where the resident memory is (test/scripts/rss.ts), under the memory figure.
+*/
+function memoryGroups(pid: number): void {
+	const groups = Object.entries(breakdown(readMappings(pid)))
+		.filter(([name]) => name !== 'total')
+		.map(([name, kb]) => `${name} ${(kb / 1024).toFixed(1)}`);
+	process.stdout.write(`    (MB: ${groups.join(', ')})\n`);
 }
 
 /**
@@ -248,6 +259,7 @@ try {
 		'≤ 90 MB',
 		rssMb(app.pid) <= 90,
 	);
+	memoryGroups(app.pid);
 
 	const small = await moves(app, presses);
 	figure(
@@ -458,6 +470,7 @@ try {
 			'≤ 130 MB',
 			rssMb(big.app.pid) <= 130,
 		);
+		memoryGroups(big.app.pid);
 		await quit(big.app);
 	}
 } finally {

@@ -7,6 +7,7 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import {build} from 'esbuild';
 import {
 	inkOutputCaches,
+	maxMeasuredTexts,
 	maxRowStrings,
 	maxStyledCharacters,
 } from '../../scripts/ink-output-caches.mjs';
@@ -17,28 +18,56 @@ const root = path.resolve(
 	'..',
 );
 
+type ParsedLine = {
+	readonly values: string[];
+	readonly styles: Array<Array<{code: string; endCode: string}>>;
+};
+
 type Output = {
 	write(x: number, y: number, text: string, options: {transformers: []}): void;
 	get(): {output: string};
 	readonly caches: {
-		readonly styledChars: Map<string, unknown[]>;
-		readonly previousStyledChars?: Map<string, unknown[]>;
+		readonly styledChars: Map<string, ParsedLine>;
+		readonly previousStyledChars?: Map<string, ParsedLine>;
 	};
 };
 
 /**
 Ink's output.js as the bundle has it: built with the same plugin, into a file of its own.
 */
+async function parsers(): Promise<{
+	parseLine(line: string): ParsedLine;
+	parseLineSlowly(line: string): ParsedLine;
+	simpleCharacter(code: number): boolean;
+}> {
+	const module = (await bundledOutput(true)) as unknown as {
+		inkParseLine(line: string): ParsedLine;
+		inkParseLineSlowly(line: string): ParsedLine;
+		inkSimpleCharacter(code: number): boolean;
+	};
+	return {
+		parseLine: module.inkParseLine,
+		parseLineSlowly: module.inkParseLineSlowly,
+		simpleCharacter: module.inkSimpleCharacter,
+	};
+}
+
 async function patchedOutput(
 	patched = true,
 ): Promise<new (options: {width: number; height: number}) => Output> {
+	return (await bundledOutput(patched)).default;
+}
+
+async function bundledOutput(patched: boolean): Promise<{
+	default: new (options: {width: number; height: number}) => Output;
+}> {
 	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-ink-output-'));
 	const outfile = path.join(directory, 'output.mjs');
 	await build({
 		absWorkingDir: root,
 		stdin: {
 			// By its path: Ink's package exports do not name the file.
-			contents: `export {default} from ${JSON.stringify(
+			contents: `export {default${patched ? ', inkParseLine, inkParseLineSlowly, inkSimpleCharacter' : ''}} from ${JSON.stringify(
 				path.join(root, 'node_modules', 'ink', 'build', 'output.js'),
 			)};`,
 			resolveDir: root,
@@ -55,10 +84,10 @@ async function patchedOutput(
 		default: new (options: {width: number; height: number}) => Output;
 	};
 	fs.rmSync(directory, {recursive: true, force: true});
-	return module.default;
+	return module;
 }
 
-test('parsed lines are kept from one frame to the next, and only that (5,000 of them held 100+ MB under churn)', async () => {
+test('parsed lines (but plain ones) are kept from one frame to the next, and only that (5,000 of them held 100+ MB under churn)', async () => {
 	const OutputClass = await patchedOutput();
 	const frame = (lines: string[]) => {
 		const output = new OutputClass({width: 160, height: lines.length});
@@ -73,34 +102,38 @@ test('parsed lines are kept from one frame to the next, and only that (5,000 of 
 		[
 			...output.caches.styledChars.values(),
 			...(output.caches.previousStyledChars?.values() ?? []),
-		].reduce((sum, characters) => sum + characters.length, 0);
+		].reduce((sum, parsed) => sum + parsed.values.length, 0);
 
+	// Lines of plain characters are not kept (they are parsed again in microseconds); the others are, as follows.
+	const plain = frame(['\u001B[1mplain\u001B[22m line']);
+	assert.equal(plain.output.caches.styledChars.size, 0);
+	assert.equal(plain.text, '\u001B[1mplain\u001B[22m line');
 	// A line of the last frame is not parsed again; a row drawn as before is neither parsed nor filled again.
-	const first = frame(['\u001B[1mdockpit\u001B[22m ● live', 'row two']);
-	const parsed = first.output.caches.styledChars.get('row two');
+	const first = frame(['\u001B[1mdockpit\u001B[22m ● live', 'row two 漢']);
+	const parsed = first.output.caches.styledChars.get('row two 漢');
 	assert.ok(parsed);
-	const second = frame(['row two', 'another']);
-	assert.equal(second.output.caches.styledChars.get('row two'), undefined);
-	assert.equal(second.text, 'row two\nanother');
-	const third = frame(['another', 'row two plus']);
-	assert.equal(third.text, 'another\nrow two plus');
+	const second = frame(['row two 漢', 'another 漢']);
+	assert.equal(second.output.caches.styledChars.get('row two 漢'), undefined);
+	assert.equal(second.text, 'row two 漢\nanother 漢');
+	const third = frame(['another 漢', 'row two plus 漢']);
+	assert.equal(third.text, 'another 漢\nrow two plus 漢');
 	// Not drawn in the last frame, but a row drawn before: its string is kept, nothing is parsed.
-	const fourth = frame(['x', 'row two']);
-	assert.equal(fourth.output.caches.styledChars.get('row two'), undefined);
-	assert.equal(fourth.text, 'x\nrow two');
+	const fourth = frame(['x', 'row two 漢']);
+	assert.equal(fourth.output.caches.styledChars.get('row two 漢'), undefined);
+	assert.equal(fourth.text, 'x\nrow two 漢');
 	// A line written into a row that was not drawn before is parsed, from the last frame's lines if it was there.
-	const fifth = frame(['row two', 'row two plus']);
-	assert.equal(fifth.text, 'row two\nrow two plus');
-	const sixth = frame(['row two plus', 'zz', 'a']);
-	assert.equal(sixth.text, 'row two plus\nzz\na');
+	const fifth = frame(['row two 漢', 'row two plus 漢']);
+	assert.equal(fifth.text, 'row two 漢\nrow two plus 漢');
+	const sixth = frame(['row two plus 漢', 'zz', 'a']);
+	assert.equal(sixth.text, 'row two plus 漢\nzz\na');
 	// Rows kept are the last maxRowStrings drawn: past them, a row is filled and parsed again.
 	for (let index = 0; index <= maxRowStrings; index++) {
 		frame([`filler ${index}`]);
 	}
 
-	const eighth = frame(['row two', 'b']);
-	assert.equal(eighth.text, 'row two\nb');
-	const reparsed = eighth.output.caches.styledChars.get('row two');
+	const eighth = frame(['row two 漢', 'b']);
+	assert.equal(eighth.text, 'row two 漢\nb');
+	const reparsed = eighth.output.caches.styledChars.get('row two 漢');
 	assert.ok(reparsed);
 	assert.notEqual(reparsed, parsed);
 
@@ -111,7 +144,7 @@ test('parsed lines are kept from one frame to the next, and only that (5,000 of 
 		const {output} = frame(
 			Array.from(
 				{length: 45},
-				(_, row) => `${index}-${row} ${'x'.repeat(140)} ${Math.random()}`,
+				(_, row) => `${index}-${row} ${'x'.repeat(140)} ${Math.random()} 漢`,
 			),
 		);
 		peak = Math.max(peak, held(output));
@@ -146,17 +179,12 @@ test('frames are the same as unpatched Ink draws them: styles, wide characters, 
 		' ',
 		'│',
 		'╭──╮',
-		// Lines of a list: plain characters and SGR only (parsed without ansi-tokenize), and their neighbours.
-		'\u001B[32m●\u001B[39m live',
-		'NAME▲ · AGE…',
-		'\u001B[38;5;208mx\u001B[39m',
-		'\u001B[1;31mbr\u001B[0m',
-		'\u001B[mreset',
-		'\u001B[2mdim\u001B[1mboth\u001B[22m',
-		'café ✓ ✗ → ─',
-		'\u001B[Knot sgr',
-		'\u001B]8;;http://x\u0007link\u001B]8;;\u0007',
-		'\u001B[31',
+		'\u001B[32mgreen\u001B[39m',
+		'\u001B[38;5;208morange\u001B[39m',
+		'\u001B[31m\u001B[1mred bold\u001B[22m red\u001B[39m',
+		'\u001B[1m\u001B[2mbold dim\u001B[22m',
+		'\u001B[4munder\u001B[0m plain',
+		'\u001B[90mgrey',
 	];
 	// Rows come back often, as on a dashboard, so that rows drawn before are taken from the caches.
 	const lines = Array.from({length: 12}, () =>
@@ -197,6 +225,134 @@ test('frames are the same as unpatched Ink draws them: styles, wide characters, 
 
 		assert.equal(patched.get().output, plain.get().output, `frame ${frame}`);
 	}
+});
+
+test('the characters of a parsed line share their styles between escape codes (an object for each held 30 MB a minute)', async () => {
+	const Patched = await patchedOutput();
+	const output = new Patched({width: 30, height: 1});
+	const line = 'ab\u001B[31mcd\u001B[1mef\u001B[22m\u001B[39mgh';
+	output.write(0, 0, line, {transformers: []});
+	const plain = new (await patchedOutput(false))({width: 30, height: 1});
+	plain.write(0, 0, line, {transformers: []});
+	assert.equal(output.get().output, plain.get().output);
+	const {values, styles} = (await parsers()).parseLine(line);
+	assert.deepEqual(values, [...'abcdefgh']);
+	assert.equal(new Set(styles).size, 4);
+	for (const index of [0, 2, 4, 6]) {
+		assert.equal(styles[index], styles[index + 1]);
+	}
+});
+
+test('lines of plain characters are parsed without Intl.Segmenter as ansi-tokenize parses them', async () => {
+	const {parseLine, parseLineSlowly, simpleCharacter} = await parsers();
+	// Every character that the quick way takes, in random orders, between escape codes.
+	const simple: string[] = [];
+	for (let code = 0; code < 0x26_00; code++) {
+		if (simpleCharacter(code)) {
+			simple.push(String.fromCharCode(code));
+		}
+	}
+
+	assert.ok(simple.length > 600, `${simple.length} characters`);
+	assert.ok(
+		simple.includes('│') && simple.includes('›') && simple.includes('▲'),
+	);
+	const codes = [
+		'\u001B[31m',
+		'\u001B[39m',
+		'\u001B[1m',
+		'\u001B[22m',
+		'\u001B[38;5;208m',
+		'\u001B[48;2;1;2;3m',
+		'\u001B[0m',
+		'\u001B[m',
+		'\u001B[7;4m',
+	];
+	let seed = 11;
+	const random = () => {
+		seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+		return seed / 2_147_483_648;
+	};
+
+	for (let round = 0; round < 20; round++) {
+		const shuffled = [...simple].sort(() => random() - 0.5);
+		const line = shuffled
+			.map(character =>
+				random() < 0.05
+					? codes[Math.floor(random() * codes.length)]! + character
+					: character,
+			)
+			.join('');
+		const quick = parseLine(line);
+		const slow = parseLineSlowly(line);
+		assert.deepEqual(quick.values, slow.values);
+		assert.deepEqual(
+			quick.styles.map(each => each.map(code => code.code).join()),
+			slow.styles.map(each => each.map(code => code.code).join()),
+		);
+	}
+
+	// Anything else takes the slow way: combining marks, wide characters, other escapes.
+	for (const line of [
+		'e\u0301',
+		'漢字',
+		'👍🏽',
+		'a\u001B[2Kb',
+		'\u001B[31m\u0301x',
+		'a\tb',
+	]) {
+		assert.deepEqual(parseLine(line), parseLineSlowly(line));
+	}
+});
+
+test('the sizes and truncations Ink keeps of texts are bounded (it kept every text, and an uptime makes a new one each second)', async () => {
+	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-ink-measure-'));
+	const outfile = path.join(directory, 'measure.mjs');
+	await build({
+		absWorkingDir: root,
+		stdin: {
+			contents: `export {default, measuredTexts} from ${JSON.stringify(
+				path.join(root, 'node_modules', 'ink', 'build', 'measure-text.js'),
+			)}; export {default as wrapText, wrappedTexts} from ${JSON.stringify(
+				path.join(root, 'node_modules', 'ink', 'build', 'wrap-text.js'),
+			)};`,
+			resolveDir: root,
+			loader: 'js',
+		},
+		outfile,
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		plugins: [inkOutputCaches],
+		logLevel: 'silent',
+	});
+	const {
+		default: measureText,
+		measuredTexts,
+		wrapText,
+		wrappedTexts,
+	} = (await import(pathToFileURL(outfile).href)) as {
+		default: (text: string) => {width: number; height: number};
+		measuredTexts: () => number;
+		wrapText: (text: string, width: number, wrap: string) => string;
+		wrappedTexts: () => number;
+	};
+	fs.rmSync(directory, {recursive: true, force: true});
+	assert.deepEqual(measureText('ab\nabc'), {width: 3, height: 2});
+	for (let index = 0; index < 3 * maxMeasuredTexts; index++) {
+		measureText(`row ${index}`);
+	}
+
+	assert.ok(measuredTexts() <= maxMeasuredTexts, `${measuredTexts()} texts`);
+	assert.deepEqual(measureText('ab\nabc'), {width: 3, height: 2});
+	for (let index = 0; index < 3 * maxMeasuredTexts; index++) {
+		assert.equal(
+			wrapText(`row ${index} and more`, 6, 'truncate'),
+			`row ${index}`.slice(0, 5) + '…',
+		);
+	}
+
+	assert.ok(wrappedTexts() <= maxMeasuredTexts, `${wrappedTexts()} texts`);
 });
 
 test('every character up to U+FFFF, alone, styled and beside others, is drawn as unpatched Ink draws it', async () => {
