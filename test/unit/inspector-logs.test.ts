@@ -57,6 +57,35 @@ test('demux: stdout and stderr frames come apart, split at every byte boundary',
 	}
 });
 
+test('demux: consecutive frames of one stream in a chunk come out as one chunk, in order', () => {
+	const demux = createLogDemuxer();
+	const chunks = demux.push(
+		new Uint8Array([
+			...frame(1, 'a1\n'),
+			...frame(1, 'a2\n'),
+			...frame(2, 'e1\n'),
+			...frame(2, 'e2\n'),
+			...frame(1, 'a3\n'),
+		]),
+	);
+	assert.deepEqual(
+		chunks.map(chunk => [chunk.stream, new TextDecoder().decode(chunk.data)]),
+		[
+			['stdout', 'a1\na2\n'],
+			['stderr', 'e1\ne2\n'],
+			['stdout', 'a3\n'],
+		],
+	);
+	// A frame split across chunks: its two parts, each with its neighbours of the same stream.
+	const split = new Uint8Array([...frame(1, 'b1\n'), ...frame(1, 'b2 long\n')]);
+	const first = demux.push(split.subarray(0, 21));
+	const second = demux.push(split.subarray(21));
+	assert.deepEqual(
+		[...first, ...second].map(chunk => new TextDecoder().decode(chunk.data)),
+		['b1\nb2', ' long\n'],
+	);
+});
+
 test('demux: a stream that is not multiplexed passes through as stdout', () => {
 	const demux = createLogDemuxer();
 	assert.deepEqual(decode(demux.push(bytes('plain tty output\n'))), {
