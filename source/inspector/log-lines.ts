@@ -5,7 +5,7 @@ on newlines, the engine's timestamp taken off the front, a carriage return keepi
 reaches the terminal). A line longer than `maxLineChars` without a newline is cut there and the rest of it is
 skipped, never held. Pure apart from the decoders' state.
 */
-import sanitize from '../format/printable.js';
+import sanitize, {unsafeBesidesNewline} from '../format/printable.js';
 import type {LogChunk} from '../engine/inspector-types.js';
 
 export type AssembledLine = {
@@ -34,6 +34,44 @@ export function splitStamp(text: string): {stamp?: string; rest: string} {
 		stamp: `${match[1]}.${fraction}${match[3]}`,
 		rest: text.slice(match[0].length),
 	};
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+The stamp as the engine nearly always sends it, nine fraction digits in UTC (`2026-12-02T15:30:13.123456789Z `),
+taken without a regular expression or a new string (a slice of the line); undefined when it is not in that form.
+*/
+function fullStamp(text: string): string | undefined {
+	if (
+		text.length < 31 ||
+		text.charCodeAt(30) !== 32 ||
+		text.charCodeAt(29) !== 90 ||
+		text.charCodeAt(19) !== 46 ||
+		text.charCodeAt(10) !== 84 ||
+		text.charCodeAt(4) !== 45 ||
+		text.charCodeAt(7) !== 45 ||
+		text.charCodeAt(13) !== 58 ||
+		text.charCodeAt(16) !== 58
+	) {
+		return undefined;
+	}
+
+	for (let index = 0; index < 29; index++) {
+		if (
+			index !== 4 &&
+			index !== 7 &&
+			index !== 10 &&
+			index !== 13 &&
+			index !== 16 &&
+			index !== 19 &&
+			!isDigit(text.charCodeAt(index))
+		) {
+			return undefined;
+		}
+	}
+
+	return text.slice(0, 30);
 }
 
 /**
@@ -87,7 +125,24 @@ export function createLineAssembler(
 		return found;
 	};
 
-	const line = (stream: 'stdout' | 'stderr', raw: string): AssembledLine => {
+	/**
+	`clean`: `raw` has no control character (carriage return, escape…) nor bidirectional control in it, so it is
+	shown as it is (the chunk it came in was tested once, as a whole).
+	*/
+	const line = (
+		stream: 'stdout' | 'stderr',
+		raw: string,
+		clean = false,
+	): AssembledLine => {
+		if (timestamps) {
+			const stamp = fullStamp(raw);
+			if (stamp !== undefined && clean) {
+				return {stream, stamp, text: raw.slice(31)};
+			}
+		} else if (clean) {
+			return {stream, text: raw};
+		}
+
 		const {stamp, rest} = timestamps ? splitStamp(raw) : {rest: raw};
 		let text = rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 		const lastReturn = text.lastIndexOf('\r');
@@ -105,6 +160,10 @@ export function createLineAssembler(
 		out: AssembledLine[],
 	) => {
 		const each = state(stream);
+		// One test of the whole chunk (and of the line it continues) instead of one a line.
+		const clean =
+			!unsafeBesidesNewline.test(decoded) &&
+			(each.pending === '' || !unsafeBesidesNewline.test(each.pending));
 		let from = 0;
 		for (;;) {
 			const newline = decoded.indexOf('\n', from);
@@ -115,7 +174,9 @@ export function createLineAssembler(
 			if (each.skipping) {
 				each.skipping = false;
 			} else {
-				out.push(line(stream, each.pending + decoded.slice(from, newline)));
+				out.push(
+					line(stream, each.pending + decoded.slice(from, newline), clean),
+				);
 			}
 
 			each.pending = '';

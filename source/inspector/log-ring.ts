@@ -91,7 +91,18 @@ export function createLogRing(
 
 	return {
 		push(line) {
-			const kept: LogLine = {...line, seq: nextSeq++};
+			// Built field by field (not spread): one object shape for every line of a stream, and no copy loop.
+			const kept: LogLine =
+				line.source === undefined
+					? line.stamp === undefined
+						? {seq: nextSeq++, stream: line.stream, text: line.text}
+						: {
+								seq: nextSeq++,
+								stream: line.stream,
+								stamp: line.stamp,
+								text: line.text,
+							}
+					: {...line, seq: nextSeq++};
 			const cost = lineCost(kept);
 			if (count === maxLines) {
 				dropOldest();
