@@ -33,6 +33,7 @@ import {mergeLines} from '../state/project-logs.js';
 import {
 	type AssembledLine,
 	createLineAssembler,
+	type LineSink,
 	stampTime,
 } from './log-lines.js';
 import {createLogRing, type LogLine, type LogRing} from './log-ring.js';
@@ -407,6 +408,10 @@ export function createInspectorFeed(
 		signal: AbortSignal,
 		sink: {
 			line(line: AssembledLine): void;
+			/**
+			A line as a slice of its decoded chunk (`LineSink.slice`); without it, every line comes made to `line`.
+			*/
+			slice?: LineSink['slice'];
 			marker(text: string): void;
 			state(state: NonNullable<FeedSnapshot['logState']>): void;
 		},
@@ -416,12 +421,66 @@ export function createInspectorFeed(
 		let {since} = options;
 		let following = false;
 		let lastStamp: string | undefined;
+		// The last stamp when it came in a slice (made from these only when needed: at the end of a round).
+		let stampSource: string | undefined;
+		let stampAt = 0;
+		// After a restart the engine sends again what came in the same millisecond as the last line: lines not
+		// after this stamp are skipped, until one is (the engine sends a log in time order).
+		let resumeAfter: string | undefined;
+		const fresh = (stamp: string) => {
+			if (stamp <= resumeAfter!) {
+				return false;
+			}
+
+			resumeAfter = undefined;
+			return true;
+		};
+
+		const lines: LineSink = {
+			slice(stream, source, stampFrom, textFrom, textTo) {
+				if (stampFrom !== -1) {
+					if (
+						resumeAfter !== undefined &&
+						!fresh(source.slice(stampFrom, stampFrom + 30))
+					) {
+						return;
+					}
+
+					stampSource = source;
+					stampAt = stampFrom;
+				}
+
+				if (sink.slice) {
+					sink.slice(stream, source, stampFrom, textFrom, textTo);
+				} else {
+					const text = source.slice(textFrom, textTo);
+					sink.line(
+						stampFrom === -1
+							? {stream, text}
+							: {stream, stamp: source.slice(stampFrom, stampFrom + 30), text},
+					);
+				}
+			},
+			line(line) {
+				if (line.stamp !== undefined) {
+					if (resumeAfter !== undefined && !fresh(line.stamp)) {
+						return;
+					}
+
+					lastStamp = line.stamp;
+					stampSource = undefined;
+				}
+
+				sink.line(line);
+			},
+		};
 		let rounds = 0;
 		while (!signal.aborted) {
 			sink.state('opening');
 			following = false;
 			const startSeq = store.getState().nextEventSeq;
 			const assembler = createLineAssembler();
+			resumeAfter = lastStamp;
 			openLogs++;
 			try {
 				for await (const chunk of engine.containerLogs(id, {
@@ -434,19 +493,7 @@ export function createInspectorFeed(
 						sink.state('following');
 					}
 
-					for (const line of assembler.push(chunk)) {
-						// After a restart the engine sends again what came in the same millisecond as the last line.
-						if (
-							lastStamp !== undefined &&
-							line.stamp !== undefined &&
-							line.stamp <= lastStamp
-						) {
-							continue;
-						}
-
-						sink.line(line);
-						lastStamp = line.stamp ?? lastStamp;
-					}
+					assembler.pushTo(chunk, lines);
 				}
 
 				for (const line of assembler.flush()) {
@@ -460,6 +507,10 @@ export function createInspectorFeed(
 				marker(`— the log stream broke: ${message(error)}`);
 			} finally {
 				openLogs--;
+				if (stampSource !== undefined) {
+					lastStamp = stampSource.slice(stampAt, stampAt + 30);
+					stampSource = undefined;
+				}
 			}
 
 			if (signal.aborted) {
@@ -522,6 +573,10 @@ export function createInspectorFeed(
 		await followOne(want.target.id, want.logs, signal, {
 			line(line) {
 				logs.push(line);
+				notifySoon();
+			},
+			slice(stream, source, stampFrom, textFrom, textTo) {
+				logs.pushSlice(stream, source, stampFrom, textFrom, textTo);
 				notifySoon();
 			},
 			marker,

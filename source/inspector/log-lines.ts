@@ -39,22 +39,22 @@ export function splitStamp(text: string): {stamp?: string; rest: string} {
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
-The stamp as the engine nearly always sends it, nine fraction digits in UTC (`2026-12-02T15:30:13.123456789Z `),
-taken without a regular expression or a new string (a slice of the line); undefined when it is not in that form.
+Whether `text` has at `at` the stamp as the engine sends it (`2026-12-02T15:30:13.123456789Z `: RFC 3339, nine
+fraction digits, UTC, then a space), found without a regular expression; the stamp is then the 30 characters there.
 */
-function fullStamp(text: string): string | undefined {
+export function isFullStamp(text: string, at: number, end = text.length) {
 	if (
-		text.length < 31 ||
-		text.charCodeAt(30) !== 32 ||
-		text.charCodeAt(29) !== 90 ||
-		text.charCodeAt(19) !== 46 ||
-		text.charCodeAt(10) !== 84 ||
-		text.charCodeAt(4) !== 45 ||
-		text.charCodeAt(7) !== 45 ||
-		text.charCodeAt(13) !== 58 ||
-		text.charCodeAt(16) !== 58
+		end - at < 31 ||
+		text.charCodeAt(at + 30) !== 32 ||
+		text.charCodeAt(at + 29) !== 90 ||
+		text.charCodeAt(at + 19) !== 46 ||
+		text.charCodeAt(at + 10) !== 84 ||
+		text.charCodeAt(at + 4) !== 45 ||
+		text.charCodeAt(at + 7) !== 45 ||
+		text.charCodeAt(at + 13) !== 58 ||
+		text.charCodeAt(at + 16) !== 58
 	) {
-		return undefined;
+		return false;
 	}
 
 	for (let index = 0; index < 29; index++) {
@@ -65,13 +65,13 @@ function fullStamp(text: string): string | undefined {
 			index !== 13 &&
 			index !== 16 &&
 			index !== 19 &&
-			!isDigit(text.charCodeAt(index))
+			!isDigit(text.charCodeAt(at + index))
 		) {
-			return undefined;
+			return false;
 		}
 	}
 
-	return text.slice(0, 30);
+	return true;
 }
 
 /**
@@ -90,8 +90,28 @@ type StreamState = {
 	skipping: boolean;
 };
 
+/**
+Where the assembler puts lines. `slice`: a line that is printable as it came, characters `textFrom` to `textTo` of
+`source` (the decoded chunk, shared by its lines: no string is made per line), its stamp the 30 characters at
+`stampFrom` of the same string (-1: none). `line`: any other line, made.
+*/
+export type LineSink = {
+	slice(
+		stream: 'stdout' | 'stderr',
+		source: string,
+		stampFrom: number,
+		textFrom: number,
+		textTo: number,
+	): void;
+	line(line: AssembledLine): void;
+};
+
 export type LineAssembler = {
 	push(chunk: LogChunk): AssembledLine[];
+	/**
+	The chunk's lines into `sink`, in order (what `push` returns, without making the lines it can give as slices).
+	*/
+	pushTo(chunk: LogChunk, sink: LineSink): void;
 	/**
 	What is left without a newline, as lines (the stream ended).
 	*/
@@ -125,24 +145,7 @@ export function createLineAssembler(
 		return found;
 	};
 
-	/**
-	`clean`: `raw` has no control character (carriage return, escape…) nor bidirectional control in it, so it is
-	shown as it is (the chunk it came in was tested once, as a whole).
-	*/
-	const line = (
-		stream: 'stdout' | 'stderr',
-		raw: string,
-		clean = false,
-	): AssembledLine => {
-		if (timestamps) {
-			const stamp = fullStamp(raw);
-			if (stamp !== undefined && clean) {
-				return {stream, stamp, text: raw.slice(31)};
-			}
-		} else if (clean) {
-			return {stream, text: raw};
-		}
-
+	const line = (stream: 'stdout' | 'stderr', raw: string): AssembledLine => {
 		const {stamp, rest} = timestamps ? splitStamp(raw) : {rest: raw};
 		let text = rest.endsWith('\r') ? rest.slice(0, -1) : rest;
 		const lastReturn = text.lastIndexOf('\r');
@@ -154,10 +157,35 @@ export function createLineAssembler(
 		return stamp === undefined ? {stream, text} : {stream, stamp, text};
 	};
 
+	/**
+	Characters `from` to `to` of `source`, one whole line; `clean`: nothing in it for `sanitize` to change (the
+	chunk it came in was tested once, as a whole), so it goes out as a slice when its stamp is the usual one.
+	*/
+	const emit = (
+		stream: 'stdout' | 'stderr',
+		source: string,
+		from: number,
+		to: number,
+		clean: boolean,
+		sink: LineSink,
+	) => {
+		if (to - from > maxLineChars) {
+			sink.line(
+				line(stream, source.slice(from, from + maxLineChars) + ' …[cut]'),
+			);
+		} else if (clean && !timestamps) {
+			sink.slice(stream, source, -1, from, to);
+		} else if (clean && isFullStamp(source, from, to)) {
+			sink.slice(stream, source, from, from + 31, to);
+		} else {
+			sink.line(line(stream, source.slice(from, to)));
+		}
+	};
+
 	const take = (
 		stream: 'stdout' | 'stderr',
 		decoded: string,
-		out: AssembledLine[],
+		sink: LineSink,
 	) => {
 		const each = state(stream);
 		// One test of the whole chunk (and of the line it continues) instead of one a line.
@@ -174,9 +202,12 @@ export function createLineAssembler(
 			if (each.skipping) {
 				each.skipping = false;
 			} else {
-				out.push(
-					line(stream, each.pending + decoded.slice(from, newline), clean),
-				);
+				if (each.pending === '') {
+					emit(stream, decoded, from, newline, clean, sink);
+				} else {
+					const raw = each.pending + decoded.slice(from, newline);
+					emit(stream, raw, 0, raw.length, clean, sink);
+				}
 			}
 
 			each.pending = '';
@@ -189,7 +220,7 @@ export function createLineAssembler(
 
 		each.pending += decoded.slice(from);
 		if (each.pending.length > maxLineChars) {
-			out.push(line(stream, each.pending.slice(0, maxLineChars) + ' …[cut]'));
+			sink.line(line(stream, each.pending.slice(0, maxLineChars) + ' …[cut]'));
 			each.pending = '';
 			each.skipping = true;
 		}
@@ -201,9 +232,32 @@ export function createLineAssembler(
 			take(
 				chunk.stream,
 				state(chunk.stream).decoder.decode(chunk.data, {stream: true}),
-				out,
+				{
+					slice(stream, source, stampFrom, textFrom, textTo) {
+						const text = source.slice(textFrom, textTo);
+						out.push(
+							stampFrom === -1
+								? {stream, text}
+								: {
+										stream,
+										stamp: source.slice(stampFrom, stampFrom + 30),
+										text,
+									},
+						);
+					},
+					line(line) {
+						out.push(line);
+					},
+				},
 			);
 			return out;
+		},
+		pushTo(chunk, sink) {
+			take(
+				chunk.stream,
+				state(chunk.stream).decoder.decode(chunk.data, {stream: true}),
+				sink,
+			);
 		},
 		flush() {
 			const out: AssembledLine[] = [];
