@@ -11,7 +11,7 @@ tab, the row, or the pane changes:
 - Env, Config, Diff, Layers: fetched once when shown.
 
 Data lives here, outside the store (log lines arrive by the thousand): views subscribe and re-read when `version`
-moves, at most once every `flushMs`.
+moves, at most once every `flushMs` (`floodFlushMs` in a flood).
 */
 import type {
 	Engine,
@@ -124,6 +124,17 @@ export type FeedOptions = {
 	@default 100
 	*/
 	readonly flushMs?: number;
+	/**
+	How often the views hear of new log lines while they come faster than `floodLines` in a `flushMs`: nobody
+	reads lines at that rate, and each redraw is a frame a key press may have to wait behind (Ink draws at most
+	30 frames a second).
+	@default 2.5 × `flushMs`
+	*/
+	readonly floodFlushMs?: number;
+	/**
+	@default 1000
+	*/
+	readonly floodLines?: number;
 	/**
 	How often Config reads a container with a healthcheck again, for its last probes.
 	@default 5000
@@ -295,6 +306,8 @@ export function createInspectorFeed(
 	const settleMs = options.settleMs ?? 150;
 	const topMs = options.topMs ?? 2000;
 	const flushMs = options.flushMs ?? 100;
+	const floodFlushMs = Math.max(flushMs, options.floodFlushMs ?? flushMs * 2.5);
+	const floodLines = options.floodLines ?? 1000;
 	const healthMs = options.healthMs ?? 5000;
 	const logs = createLogRing({
 		...(options.maxLines === undefined ? {} : {maxLines: options.maxLines}),
@@ -314,8 +327,11 @@ export function createInspectorFeed(
 	let wantedBefore = false;
 
 	let notifiedAt = 0;
+	// The ring's version when the views last heard: how many lines came since.
+	let notifiedVersion = 0;
 	const notifyNow = () => {
 		notifiedAt = performance.now();
+		notifiedVersion = logs.version;
 		if (flushTimer) {
 			clearTimeout(flushTimer);
 			flushTimer = undefined;
@@ -329,9 +345,20 @@ export function createInspectorFeed(
 
 	// Log lines come in floods: tell the views at most once every `flushMs`. The first lines after a quiet spell
 	// (a log just opened) go out as soon as the chunk they came in is read, not `flushMs` later.
+	// In a flood (more than `floodLines` since the last time), they wait until `floodFlushMs` after it.
+	const flushDue = () => {
+		const floodDue = notifiedAt + floodFlushMs - performance.now();
+		if (floodDue > 1 && logs.version - notifiedVersion > floodLines) {
+			flushTimer = setTimeout(flushDue, floodDue);
+			return;
+		}
+
+		notifyNow();
+	};
+
 	const notifySoon = () => {
 		flushTimer ??= setTimeout(
-			notifyNow,
+			flushDue,
 			Math.max(0, notifiedAt + flushMs - performance.now()),
 		);
 	};
