@@ -81,7 +81,7 @@ test('a flood (more than floodLines lines a flushMs) tells the views less often;
 	const started = performance.now();
 	while (performance.now() - started < 600) {
 		let text = '';
-		for (let index = 0; index < 50; index++) {
+		for (let index = 0; index < 500; index++) {
 			line++;
 			text += `2026-12-02T16:00:00.${String(line).padStart(9, '0')}Z flood ${line}\n`;
 		}
