@@ -11,7 +11,7 @@ end (also on failure).
 2. A steady flood: a container writes about `--rate` MB/s (default 10) of 120-byte lines, a block every 100 ms
    paced by /proc/uptime, each block after a `tick N` line; the rate printed is the engine's (ticks read with
    `docker logs --tail` at the start and end). While Logs follows it for `--seconds` (default 20): key press
-   (`t`, which toggles timestamps and so changes every log row) to the first frame that shows it, p50/p95, and
+   (`t`, which toggles timestamps and so changes every log row) to the first frame that shows it, p50/p95 (presses 100-300 ms apart), and
    RSS sampled between presses (by fifths; flat when the last fifth's mean is at most 5 % above the mean after 5 s).
 3. A sweep: `--containers` (default 200) containers made with `docker create` (only the one at the top of the list
    started), dockpit talking to the engine through a recording proxy (test/helpers/recording-proxy.ts) and
@@ -336,8 +336,10 @@ async function steadyFlood() {
 				5000,
 			);
 			latencies.push(shown - started);
+			// 100-300 ms between presses, spread evenly (a fixed sequence, the same every run): with a fixed pause the
+			// presses can lock in step with dockpit's periodic Logs redraws and measure only that phase.
 			// eslint-disable-next-line no-await-in-loop
-			await sleep(200);
+			await sleep(100 + ((latencies.length * 61) % 101) * 2);
 		}
 
 		const last = await tick();
