@@ -23,6 +23,13 @@ const bidiControl = new RegExp(`[${bidi}]`, 'g');
 const anythingUnsafe = new RegExp(`[${controls}${bidi}]`);
 
 /**
+Tells whether text of several lines has anything `sanitize` would change in one of its lines (a newline apart).
+*/
+export const unsafeBesidesNewline = new RegExp(
+	String.raw`[\u0000-\u0009\u000B-\u001F\u007F-\u009F${bidi}]`,
+);
+
+/**
 Returns `text` with escape sequences removed and control characters made visible. Fast path: text with nothing
 unsafe in it is returned as it is.
 */

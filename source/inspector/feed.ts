@@ -11,7 +11,7 @@ tab, the row, or the pane changes:
 - Env, Config, Diff, Layers: fetched once when shown.
 
 Data lives here, outside the store (log lines arrive by the thousand): views subscribe and re-read when `version`
-moves, at most once every `flushMs`.
+moves, at most once every `flushMs` (`floodFlushMs` in a flood).
 */
 import type {
 	Engine,
@@ -33,6 +33,7 @@ import {mergeLines} from '../state/project-logs.js';
 import {
 	type AssembledLine,
 	createLineAssembler,
+	type LineSink,
 	stampTime,
 } from './log-lines.js';
 import {createLogRing, type LogLine, type LogRing} from './log-ring.js';
@@ -123,6 +124,17 @@ export type FeedOptions = {
 	@default 100
 	*/
 	readonly flushMs?: number;
+	/**
+	How often the views hear of new log lines while they come faster than `floodLines` in a `flushMs`: nobody
+	reads lines at that rate, and each redraw is a frame a key press may have to wait behind (Ink draws at most
+	30 frames a second).
+	@default 2.5 × `flushMs`
+	*/
+	readonly floodFlushMs?: number;
+	/**
+	@default 1000
+	*/
+	readonly floodLines?: number;
 	/**
 	How often Config reads a container with a healthcheck again, for its last probes.
 	@default 5000
@@ -294,6 +306,8 @@ export function createInspectorFeed(
 	const settleMs = options.settleMs ?? 150;
 	const topMs = options.topMs ?? 2000;
 	const flushMs = options.flushMs ?? 100;
+	const floodFlushMs = Math.max(flushMs, options.floodFlushMs ?? flushMs * 2.5);
+	const floodLines = options.floodLines ?? 1000;
 	const healthMs = options.healthMs ?? 5000;
 	const logs = createLogRing({
 		...(options.maxLines === undefined ? {} : {maxLines: options.maxLines}),
@@ -313,8 +327,11 @@ export function createInspectorFeed(
 	let wantedBefore = false;
 
 	let notifiedAt = 0;
+	// The ring's version when the views last heard: how many lines came since.
+	let notifiedVersion = 0;
 	const notifyNow = () => {
 		notifiedAt = performance.now();
+		notifiedVersion = logs.version;
 		if (flushTimer) {
 			clearTimeout(flushTimer);
 			flushTimer = undefined;
@@ -328,9 +345,20 @@ export function createInspectorFeed(
 
 	// Log lines come in floods: tell the views at most once every `flushMs`. The first lines after a quiet spell
 	// (a log just opened) go out as soon as the chunk they came in is read, not `flushMs` later.
+	// In a flood (more than `floodLines` since the last time), they wait until `floodFlushMs` after it.
+	const flushDue = () => {
+		const floodDue = notifiedAt + floodFlushMs - performance.now();
+		if (floodDue > 1 && logs.version - notifiedVersion > floodLines) {
+			flushTimer = setTimeout(flushDue, floodDue);
+			return;
+		}
+
+		notifyNow();
+	};
+
 	const notifySoon = () => {
 		flushTimer ??= setTimeout(
-			notifyNow,
+			flushDue,
 			Math.max(0, notifiedAt + flushMs - performance.now()),
 		);
 	};
@@ -407,6 +435,10 @@ export function createInspectorFeed(
 		signal: AbortSignal,
 		sink: {
 			line(line: AssembledLine): void;
+			/**
+			A line as a slice of its decoded chunk (`LineSink.slice`); without it, every line comes made to `line`.
+			*/
+			slice?: LineSink['slice'];
 			marker(text: string): void;
 			state(state: NonNullable<FeedSnapshot['logState']>): void;
 		},
@@ -416,12 +448,66 @@ export function createInspectorFeed(
 		let {since} = options;
 		let following = false;
 		let lastStamp: string | undefined;
+		// The last stamp when it came in a slice (made from these only when needed: at the end of a round).
+		let stampSource: string | undefined;
+		let stampAt = 0;
+		// After a restart the engine sends again what came in the same millisecond as the last line: lines not
+		// after this stamp are skipped, until one is (the engine sends a log in time order).
+		let resumeAfter: string | undefined;
+		const fresh = (stamp: string) => {
+			if (stamp <= resumeAfter!) {
+				return false;
+			}
+
+			resumeAfter = undefined;
+			return true;
+		};
+
+		const lines: LineSink = {
+			slice(stream, source, stampFrom, textFrom, textTo) {
+				if (stampFrom !== -1) {
+					if (
+						resumeAfter !== undefined &&
+						!fresh(source.slice(stampFrom, stampFrom + 30))
+					) {
+						return;
+					}
+
+					stampSource = source;
+					stampAt = stampFrom;
+				}
+
+				if (sink.slice) {
+					sink.slice(stream, source, stampFrom, textFrom, textTo);
+				} else {
+					const text = source.slice(textFrom, textTo);
+					sink.line(
+						stampFrom === -1
+							? {stream, text}
+							: {stream, stamp: source.slice(stampFrom, stampFrom + 30), text},
+					);
+				}
+			},
+			line(line) {
+				if (line.stamp !== undefined) {
+					if (resumeAfter !== undefined && !fresh(line.stamp)) {
+						return;
+					}
+
+					lastStamp = line.stamp;
+					stampSource = undefined;
+				}
+
+				sink.line(line);
+			},
+		};
 		let rounds = 0;
 		while (!signal.aborted) {
 			sink.state('opening');
 			following = false;
 			const startSeq = store.getState().nextEventSeq;
 			const assembler = createLineAssembler();
+			resumeAfter = lastStamp;
 			openLogs++;
 			try {
 				for await (const chunk of engine.containerLogs(id, {
@@ -434,19 +520,7 @@ export function createInspectorFeed(
 						sink.state('following');
 					}
 
-					for (const line of assembler.push(chunk)) {
-						// After a restart the engine sends again what came in the same millisecond as the last line.
-						if (
-							lastStamp !== undefined &&
-							line.stamp !== undefined &&
-							line.stamp <= lastStamp
-						) {
-							continue;
-						}
-
-						sink.line(line);
-						lastStamp = line.stamp ?? lastStamp;
-					}
+					assembler.pushTo(chunk, lines);
 				}
 
 				for (const line of assembler.flush()) {
@@ -460,6 +534,10 @@ export function createInspectorFeed(
 				marker(`— the log stream broke: ${message(error)}`);
 			} finally {
 				openLogs--;
+				if (stampSource !== undefined) {
+					lastStamp = stampSource.slice(stampAt, stampAt + 30);
+					stampSource = undefined;
+				}
 			}
 
 			if (signal.aborted) {
@@ -522,6 +600,10 @@ export function createInspectorFeed(
 		await followOne(want.target.id, want.logs, signal, {
 			line(line) {
 				logs.push(line);
+				notifySoon();
+			},
+			slice(stream, source, stampFrom, textFrom, textTo) {
+				logs.pushSlice(stream, source, stampFrom, textFrom, textTo);
 				notifySoon();
 			},
 			marker,

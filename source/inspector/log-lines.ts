@@ -5,7 +5,7 @@ on newlines, the engine's timestamp taken off the front, a carriage return keepi
 reaches the terminal). A line longer than `maxLineChars` without a newline is cut there and the rest of it is
 skipped, never held. Pure apart from the decoders' state.
 */
-import sanitize from '../format/printable.js';
+import sanitize, {unsafeBesidesNewline} from '../format/printable.js';
 import type {LogChunk} from '../engine/inspector-types.js';
 
 export type AssembledLine = {
@@ -36,6 +36,44 @@ export function splitStamp(text: string): {stamp?: string; rest: string} {
 	};
 }
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+Whether `text` has at `at` the stamp as the engine sends it (`2026-12-02T15:30:13.123456789Z `: RFC 3339, nine
+fraction digits, UTC, then a space), found without a regular expression; the stamp is then the 30 characters there.
+*/
+export function isFullStamp(text: string, at: number, end = text.length) {
+	if (
+		end - at < 31 ||
+		text.charCodeAt(at + 30) !== 32 ||
+		text.charCodeAt(at + 29) !== 90 ||
+		text.charCodeAt(at + 19) !== 46 ||
+		text.charCodeAt(at + 10) !== 84 ||
+		text.charCodeAt(at + 4) !== 45 ||
+		text.charCodeAt(at + 7) !== 45 ||
+		text.charCodeAt(at + 13) !== 58 ||
+		text.charCodeAt(at + 16) !== 58
+	) {
+		return false;
+	}
+
+	for (let index = 0; index < 29; index++) {
+		if (
+			index !== 4 &&
+			index !== 7 &&
+			index !== 10 &&
+			index !== 13 &&
+			index !== 16 &&
+			index !== 19 &&
+			!isDigit(text.charCodeAt(at + index))
+		) {
+			return false;
+		}
+	}
+
+	return true;
+}
+
 /**
 Milliseconds since the epoch of a stamp from `splitStamp`.
 */
@@ -52,8 +90,28 @@ type StreamState = {
 	skipping: boolean;
 };
 
+/**
+Where the assembler puts lines. `slice`: a line that is printable as it came, characters `textFrom` to `textTo` of
+`source` (the decoded chunk, shared by its lines: no string is made per line), its stamp the 30 characters at
+`stampFrom` of the same string (-1: none). `line`: any other line, made.
+*/
+export type LineSink = {
+	slice(
+		stream: 'stdout' | 'stderr',
+		source: string,
+		stampFrom: number,
+		textFrom: number,
+		textTo: number,
+	): void;
+	line(line: AssembledLine): void;
+};
+
 export type LineAssembler = {
 	push(chunk: LogChunk): AssembledLine[];
+	/**
+	The chunk's lines into `sink`, in order (what `push` returns, without making the lines it can give as slices).
+	*/
+	pushTo(chunk: LogChunk, sink: LineSink): void;
 	/**
 	What is left without a newline, as lines (the stream ended).
 	*/
@@ -99,12 +157,41 @@ export function createLineAssembler(
 		return stamp === undefined ? {stream, text} : {stream, stamp, text};
 	};
 
+	/**
+	Characters `from` to `to` of `source`, one whole line; `clean`: nothing in it for `sanitize` to change (the
+	chunk it came in was tested once, as a whole), so it goes out as a slice when its stamp is the usual one.
+	*/
+	const emit = (
+		stream: 'stdout' | 'stderr',
+		source: string,
+		from: number,
+		to: number,
+		clean: boolean,
+		sink: LineSink,
+	) => {
+		if (to - from > maxLineChars) {
+			sink.line(
+				line(stream, source.slice(from, from + maxLineChars) + ' …[cut]'),
+			);
+		} else if (clean && !timestamps) {
+			sink.slice(stream, source, -1, from, to);
+		} else if (clean && isFullStamp(source, from, to)) {
+			sink.slice(stream, source, from, from + 31, to);
+		} else {
+			sink.line(line(stream, source.slice(from, to)));
+		}
+	};
+
 	const take = (
 		stream: 'stdout' | 'stderr',
 		decoded: string,
-		out: AssembledLine[],
+		sink: LineSink,
 	) => {
 		const each = state(stream);
+		// One test of the whole chunk (and of the line it continues) instead of one a line.
+		const clean =
+			!unsafeBesidesNewline.test(decoded) &&
+			(each.pending === '' || !unsafeBesidesNewline.test(each.pending));
 		let from = 0;
 		for (;;) {
 			const newline = decoded.indexOf('\n', from);
@@ -115,7 +202,12 @@ export function createLineAssembler(
 			if (each.skipping) {
 				each.skipping = false;
 			} else {
-				out.push(line(stream, each.pending + decoded.slice(from, newline)));
+				if (each.pending === '') {
+					emit(stream, decoded, from, newline, clean, sink);
+				} else {
+					const raw = each.pending + decoded.slice(from, newline);
+					emit(stream, raw, 0, raw.length, clean, sink);
+				}
 			}
 
 			each.pending = '';
@@ -128,7 +220,7 @@ export function createLineAssembler(
 
 		each.pending += decoded.slice(from);
 		if (each.pending.length > maxLineChars) {
-			out.push(line(stream, each.pending.slice(0, maxLineChars) + ' …[cut]'));
+			sink.line(line(stream, each.pending.slice(0, maxLineChars) + ' …[cut]'));
 			each.pending = '';
 			each.skipping = true;
 		}
@@ -140,9 +232,32 @@ export function createLineAssembler(
 			take(
 				chunk.stream,
 				state(chunk.stream).decoder.decode(chunk.data, {stream: true}),
-				out,
+				{
+					slice(stream, source, stampFrom, textFrom, textTo) {
+						const text = source.slice(textFrom, textTo);
+						out.push(
+							stampFrom === -1
+								? {stream, text}
+								: {
+										stream,
+										stamp: source.slice(stampFrom, stampFrom + 30),
+										text,
+									},
+						);
+					},
+					line(line) {
+						out.push(line);
+					},
+				},
 			);
 			return out;
+		},
+		pushTo(chunk, sink) {
+			take(
+				chunk.stream,
+				state(chunk.stream).decoder.decode(chunk.data, {stream: true}),
+				sink,
+			);
 		},
 		flush() {
 			const out: AssembledLine[] = [];

@@ -62,6 +62,47 @@ test('l opens Logs on the selected container: stdout and stderr lines, stderr ti
 	await waitForFrame(lastFrame, text => /16:00:01\.000 boom/.test(text));
 });
 
+test('a flood (more than floodLines lines a flushMs) tells the views less often; the last lines still show', async () => {
+	const engine = createFakeEngine({containers: [web, db]});
+	const app = renderApp(engine, {
+		inspector: {flushMs: 20, floodFlushMs: 120, floodLines: 100},
+	});
+	cleanups.push(app.cleanup);
+	const {lastFrame, stdin, inspector} = app;
+	await waitForFrame(lastFrame, frame => /› db/.test(frame));
+	stdin.write('l');
+	await waitForFrame(lastFrame, () => engine.inspector.logs.has(db.id));
+	const feed = engine.inspector.logs.get(db.id)!;
+	const told: number[] = [];
+	const unsubscribe = inspector.subscribe(() => {
+		told.push(performance.now());
+	});
+	let line = 0;
+	const started = performance.now();
+	while (performance.now() - started < 600) {
+		let text = '';
+		for (let index = 0; index < 500; index++) {
+			line++;
+			text += `2026-12-02T16:00:00.${String(line).padStart(9, '0')}Z flood ${line}\n`;
+		}
+
+		feed.push({stream: 'stdout', data: bytes(text)});
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 5);
+		});
+	}
+
+	unsubscribe();
+	await waitForFrame(lastFrame, frame => frame.includes(`flood ${line}`));
+	const gaps = told.slice(1).map((at, index) => at - told[index]!);
+	assert.ok(told.length >= 2, `told ${told.length} times`);
+	assert.ok(
+		gaps.slice(1).every(gap => gap >= 100),
+		`gaps ${gaps.map(gap => gap.toFixed(0)).join(' ')}`,
+	);
+});
+
 test('tabs: ] to Stats closes the log stream and opens one stats stream; [ back reopens logs', async () => {
 	const {engine, lastFrame, stdin} = start();
 	await waitForFrame(lastFrame, frame => /› db/.test(frame));

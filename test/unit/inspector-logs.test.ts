@@ -57,6 +57,35 @@ test('demux: stdout and stderr frames come apart, split at every byte boundary',
 	}
 });
 
+test('demux: consecutive frames of one stream in a chunk come out as one chunk, in order', () => {
+	const demux = createLogDemuxer();
+	const chunks = demux.push(
+		new Uint8Array([
+			...frame(1, 'a1\n'),
+			...frame(1, 'a2\n'),
+			...frame(2, 'e1\n'),
+			...frame(2, 'e2\n'),
+			...frame(1, 'a3\n'),
+		]),
+	);
+	assert.deepEqual(
+		chunks.map(chunk => [chunk.stream, new TextDecoder().decode(chunk.data)]),
+		[
+			['stdout', 'a1\na2\n'],
+			['stderr', 'e1\ne2\n'],
+			['stdout', 'a3\n'],
+		],
+	);
+	// A frame split across chunks: its two parts, each with its neighbours of the same stream.
+	const split = new Uint8Array([...frame(1, 'b1\n'), ...frame(1, 'b2 long\n')]);
+	const first = demux.push(split.subarray(0, 21));
+	const second = demux.push(split.subarray(21));
+	assert.deepEqual(
+		[...first, ...second].map(chunk => new TextDecoder().decode(chunk.data)),
+		['b1\nb2', ' long\n'],
+	);
+});
+
 test('demux: a stream that is not multiplexed passes through as stdout', () => {
 	const demux = createLogDemuxer();
 	assert.deepEqual(decode(demux.push(bytes('plain tty output\n'))), {
@@ -124,6 +153,163 @@ test('lines: a line without a newline is cut at the limit and its rest skipped, 
 	assert.equal(out.length, 2);
 	assert.equal(out[0]!.text, `${'x'.repeat(100)} …[cut]`);
 	assert.equal(out[1]!.text, 'next');
+});
+
+const stamped = (index: number, text: string) =>
+	`2026-12-02T15:30:${String(10 + (index % 50)).padStart(2, '0')}.${String(index).padStart(9, '0')}Z ${text}\n`;
+
+/**
+Chunks through `pushTo` into a ring, as the feed follows one container.
+*/
+function ingest(
+	chunks: readonly Uint8Array[],
+	ring = createLogRing(),
+	options: Parameters<typeof createLineAssembler>[0] = {},
+) {
+	const lines = createLineAssembler(options);
+	const counts = {slices: 0, made: 0};
+	for (const data of chunks) {
+		lines.pushTo(
+			{stream: 'stdout', data},
+			{
+				slice(stream, source, stampFrom, textFrom, textTo) {
+					counts.slices++;
+					ring.pushSlice(stream, source, stampFrom, textFrom, textTo);
+				},
+				line(line) {
+					counts.made++;
+					ring.push(line);
+				},
+			},
+		);
+	}
+
+	const all = Array.from({length: ring.length}, (_, index) => ring.at(index)!);
+	return {ring, counts, all};
+}
+
+test('pushTo: a chunk with more lines than the ring keeps exactly the last ring-full, numbered from the first', () => {
+	const text = Array.from({length: 25}, (_, index) =>
+		stamped(index + 1, `line ${index + 1}`),
+	).join('');
+	const {ring, counts, all} = ingest(
+		[bytes(text)],
+		createLogRing({maxLines: 10}),
+	);
+	assert.deepEqual(counts, {slices: 25, made: 0});
+	assert.equal(ring.length, 10);
+	assert.equal(ring.dropped, 15);
+	assert.deepEqual(
+		all.map(line => [line.seq, line.text]),
+		Array.from({length: 10}, (_, index) => [index + 16, `line ${index + 16}`]),
+	);
+	assert.equal(all[0]!.stamp, '2026-12-02T15:30:26.000000016Z');
+	assert.equal(ring.at(0), all[0], 'the same line object each time');
+	assert.equal(ring.indexOf(16), 0);
+	assert.equal(ring.indexOf(15), -1);
+	let sum = 0;
+	for (const line of all) {
+		sum += lineCost(line);
+	}
+
+	assert.equal(ring.bytes, sum);
+});
+
+test('pushTo: lines split across chunks anywhere, a multi-byte character among them, come out whole', () => {
+	const text = [
+		stamped(1, 'first €uro line'),
+		stamped(2, 'second ✓ 日本語'),
+		stamped(3, 'third'),
+		'no stamp at all\n',
+		'2026-12-02T15:30:13.5Z short stamp\n',
+	].join('');
+	const data = bytes(text);
+	const expected = [
+		{
+			stream: 'stdout',
+			stamp: '2026-12-02T15:30:11.000000001Z',
+			text: 'first €uro line',
+		},
+		{
+			stream: 'stdout',
+			stamp: '2026-12-02T15:30:12.000000002Z',
+			text: 'second ✓ 日本語',
+		},
+		{stream: 'stdout', stamp: '2026-12-02T15:30:13.000000003Z', text: 'third'},
+		{stream: 'stdout', text: 'no stamp at all'},
+		{
+			stream: 'stdout',
+			stamp: '2026-12-02T15:30:13.500000000Z',
+			text: 'short stamp',
+		},
+	];
+	for (let cut = 0; cut <= data.length; cut++) {
+		const {all} = ingest([data.subarray(0, cut), data.subarray(cut)]);
+		assert.deepEqual(
+			all.map(({seq, ...line}) => line),
+			expected,
+			`cut at byte ${cut}`,
+		);
+	}
+});
+
+test('pushTo: a chunk with a control character makes its lines, cleaned; the next clean chunk is sliced again', () => {
+	const {counts, all} = ingest([
+		bytes(
+			`${stamped(1, 'plain')}${stamped(2, '\u001B[31mred\u001B[0m')}${stamped(3, 'old\rnew')}`,
+		),
+		bytes(`${stamped(4, 'tab\there')}`),
+		bytes(`${stamped(5, 'clean again')}`),
+	]);
+	assert.deepEqual(
+		all.map(line => line.text),
+		['plain', 'red', 'new', 'tab here', 'clean again'],
+	);
+	assert.deepEqual(counts, {slices: 1, made: 4});
+});
+
+test('pushTo: without stamps; a long line inside one chunk is cut too', () => {
+	const {all} = ingest(
+		[bytes(`short\n${'z'.repeat(150)}\nafter\n`)],
+		createLogRing(),
+		{timestamps: false, maxLineChars: 100},
+	);
+	assert.deepEqual(
+		all.map(line => [line.text, line.stamp]),
+		[
+			['short', undefined],
+			[`${'z'.repeat(100)} …[cut]`, undefined],
+			['after', undefined],
+		],
+	);
+});
+
+test('ring: slices and made lines (markers) keep their order and numbers', () => {
+	const ring = createLogRing({maxLines: 4});
+	const source = 'aaa\nbbb\nccc\n';
+	ring.pushSlice('stdout', source, -1, 0, 3);
+	ring.push({stream: 'marker', text: '— restarted'});
+	ring.pushSlice('stderr', source, -1, 4, 7);
+	ring.pushSlice('stdout', source, -1, 8, 11);
+	ring.push({stream: 'marker', text: '— exited (code 0)'});
+	assert.deepEqual(
+		Array.from({length: ring.length}, (_, index) => {
+			const line = ring.at(index)!;
+			return [line.seq, line.stream, line.text];
+		}),
+		[
+			[2, 'marker', '— restarted'],
+			[3, 'stderr', 'bbb'],
+			[4, 'stdout', 'ccc'],
+			[5, 'marker', '— exited (code 0)'],
+		],
+	);
+	ring.clear();
+	assert.equal(ring.length, 0);
+	assert.equal(ring.at(0), undefined);
+	ring.pushSlice('stdout', source, -1, 0, 3);
+	assert.equal(ring.at(0)!.seq, 6);
+	assert.equal(ring.indexOf(6), 0);
 });
 
 test('stamps: nine fraction digits, so that they compare as strings', () => {
