@@ -17,10 +17,24 @@ import {StringDecoder} from 'node:string_decoder';
 import vm from 'node:vm';
 
 /**
-How long after the start the compiled code is written: past the first screen (a run that ends sooner writes it
-as it exits).
+How long after the start the compiled code is written when dockpit has not asked for it sooner (see
+`writeCodeCacheNow`): a run that ends sooner writes it as it exits.
 */
 export const cacheWriteDelay = 1000;
+
+/** Where the launcher leaves its writer of the code cache for the bundle (see `writeCodeCacheNow`). */
+const writeCodeCache = Symbol.for('dockpit.writeCodeCache');
+
+/**
+Writes the code cache now, when the launcher has one to write (a first run, or one whose cache V8 rejected); else
+does nothing. dockpit calls it after its first frame, before it changes any V8 flag.
+*/
+export function writeCodeCacheNow(): void {
+	const write = (globalThis as Record<symbol, unknown>)[writeCodeCache];
+	if (typeof write === 'function') {
+		(write as () => void)();
+	}
+}
 
 /**
 The last line of the bundle, written by scripts/build.mjs: the SHA-1 of what is above it. V8's own check of cached
@@ -169,6 +183,11 @@ export function launch(bundle: string): void {
 			}
 		};
 
+		// The bundle writes it itself once its first screen is drawn (`writeCodeCacheNow`), before it sets any
+		// V8 flag: V8 stamps the bytes with a hash of its flags and rejects them in a run whose flags differ, and
+		// dockpit changes one after its first frame (source/launch/new-space.ts). Written after that, the cache
+		// was rejected at every start, and written again. The timer and the exit are for runs that never draw.
+		(globalThis as Record<symbol, unknown>)[writeCodeCache] = write;
 		setTimeout(write, cacheWriteDelay).unref();
 		process.once('exit', write);
 	}

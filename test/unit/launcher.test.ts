@@ -150,3 +150,53 @@ test('launcher: a cache folder that cannot be written only means a start without
 		fs.rmSync(folder, {recursive: true, force: true});
 	}
 });
+
+test('launcher: the bundle writes the cache before it changes a V8 flag, and the next run takes it (after, V8 rejected it at every start)', () => {
+	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'dockpit-launcher-'));
+	try {
+		const bundle = (name: string, early: boolean) => {
+			const file = path.join(folder, name);
+			fs.writeFileSync(
+				file,
+				[
+					"const v8 = require('node:v8');",
+					// What main.tsx does after its first frame: writeCodeCacheNow(), then capNewSpace().
+					early ? "globalThis[Symbol.for('dockpit.writeCodeCache')]?.();" : '',
+					"v8.setFlagsFromString('--semi-space-growth-factor=1');",
+					"process.stdout.write('ran');",
+				].join('\n'),
+			);
+			return file;
+		};
+
+		const cacheOf = (cache: string) => {
+			const names = fs.readdirSync(path.join(cache, 'dockpit'));
+			assert.equal(names.length, 1);
+			return path.join(cache, 'dockpit', names[0]!);
+		};
+
+		// Written before the flag: the second run takes the bytes (not written again).
+		const early = bundle('early.cjs', true);
+		const earlyCache = path.join(folder, 'early-cache');
+		assert.equal(runBundle(early, earlyCache).stdout, 'ran');
+		const written = fs.statSync(cacheOf(earlyCache)).mtimeMs;
+		assert.equal(runBundle(early, earlyCache).stdout, 'ran');
+		assert.equal(fs.statSync(cacheOf(earlyCache)).mtimeMs, written);
+		// Written at exit, after the flag: rejected next time, and written again.
+		const late = bundle('late.cjs', false);
+		const lateCache = path.join(folder, 'late-cache');
+		assert.equal(runBundle(late, lateCache).stdout, 'ran');
+		const lateWritten = fs.statSync(cacheOf(lateCache)).mtimeMs;
+		// (mtimes have a resolution; make a rewrite visible)
+		fs.utimesSync(cacheOf(lateCache), new Date(0), new Date(0));
+		assert.equal(runBundle(late, lateCache).stdout, 'ran');
+		assert.notEqual(
+			fs.statSync(cacheOf(lateCache)).mtimeMs,
+			0,
+			'rejected, so written again',
+		);
+		assert.ok(lateWritten > 0);
+	} finally {
+		fs.rmSync(folder, {recursive: true, force: true});
+	}
+});
