@@ -15,7 +15,8 @@ const escapeSequence =
 	/(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]?|(?:\u001B[\]PX^_]|[\u0090\u0098\u009D\u009E\u009F])[^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)?|\u001B[\u0020-\u002F]*[\u0030-\u007E]?/g;
 
 // C0 and C1 controls and DEL; and the bidirectional controls, which could visually reorder the text around them.
-const controls = String.raw`\u0000-\u001F\u007F-\u009F`;
+const controlsButNewline = String.raw`\u0000-\u0009\u000B-\u001F\u007F-\u009F`;
+const controls = String.raw`\u000A${controlsButNewline}`;
 const bidi = String.raw`\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C`;
 
 const controlCharacter = new RegExp(`[${controls}]`, 'g');
@@ -26,7 +27,7 @@ const anythingUnsafe = new RegExp(`[${controls}${bidi}]`);
 Tells whether text of several lines has anything `sanitize` would change in one of its lines (a newline apart).
 */
 export const unsafeBesidesNewline = new RegExp(
-	String.raw`[\u0000-\u0009\u000B-\u001F\u007F-\u009F${bidi}]`,
+	`[${controlsButNewline}${bidi}]`,
 );
 
 /**

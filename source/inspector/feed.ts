@@ -34,6 +34,9 @@ import {
 	type AssembledLine,
 	createLineAssembler,
 	type LineSink,
+	type LineSlice,
+	sliceLine,
+	stampLength,
 	stampTime,
 } from './log-lines.js';
 import {createLogRing, type LogLine, type LogRing} from './log-ring.js';
@@ -126,8 +129,8 @@ export type FeedOptions = {
 	readonly flushMs?: number;
 	/**
 	How often the views hear of new log lines while they come faster than `floodLines` in a `flushMs`: nobody
-	reads lines at that rate, and each redraw is a frame a key press may have to wait behind (Ink draws at most
-	30 frames a second).
+	reads lines at that rate, and each redraw is a frame a key press may have to wait behind (Ink's frame cap,
+	`maxFps` in main.tsx).
 	@default 2.5 × `flushMs`
 	*/
 	readonly floodFlushMs?: number;
@@ -438,7 +441,7 @@ export function createInspectorFeed(
 			/**
 			A line as a slice of its decoded chunk (`LineSink.slice`); without it, every line comes made to `line`.
 			*/
-			slice?: LineSink['slice'];
+			slice?: LineSlice;
 			marker(text: string): void;
 			state(state: NonNullable<FeedSnapshot['logState']>): void;
 		},
@@ -468,7 +471,7 @@ export function createInspectorFeed(
 				if (stampFrom !== -1) {
 					if (
 						resumeAfter !== undefined &&
-						!fresh(source.slice(stampFrom, stampFrom + 30))
+						!fresh(source.slice(stampFrom, stampFrom + stampLength))
 					) {
 						return;
 					}
@@ -480,12 +483,7 @@ export function createInspectorFeed(
 				if (sink.slice) {
 					sink.slice(stream, source, stampFrom, textFrom, textTo);
 				} else {
-					const text = source.slice(textFrom, textTo);
-					sink.line(
-						stampFrom === -1
-							? {stream, text}
-							: {stream, stamp: source.slice(stampFrom, stampFrom + 30), text},
-					);
+					sink.line(sliceLine(stream, source, stampFrom, textFrom, textTo));
 				}
 			},
 			line(line) {
@@ -535,7 +533,7 @@ export function createInspectorFeed(
 			} finally {
 				openLogs--;
 				if (stampSource !== undefined) {
-					lastStamp = stampSource.slice(stampAt, stampAt + 30);
+					lastStamp = stampSource.slice(stampAt, stampAt + stampLength);
 					stampSource = undefined;
 				}
 			}

@@ -39,13 +39,18 @@ export function splitStamp(text: string): {stamp?: string; rest: string} {
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
 /**
+The length of the engine's usual stamp (`isFullStamp`), without the space after it.
+*/
+export const stampLength = 30;
+
+/**
 Whether `text` has at `at` the stamp as the engine sends it (`2026-12-02T15:30:13.123456789Z `: RFC 3339, nine
 fraction digits, UTC, then a space), found without a regular expression; the stamp is then the 30 characters there.
 */
 export function isFullStamp(text: string, at: number, end = text.length) {
 	if (
-		end - at < 31 ||
-		text.charCodeAt(at + 30) !== 32 ||
+		end - at < stampLength + 1 ||
+		text.charCodeAt(at + stampLength) !== 32 ||
 		text.charCodeAt(at + 29) !== 90 ||
 		text.charCodeAt(at + 19) !== 46 ||
 		text.charCodeAt(at + 10) !== 84 ||
@@ -96,15 +101,37 @@ Where the assembler puts lines. `slice`: a line that is printable as it came, ch
 `stampFrom` of the same string (-1: none). `line`: any other line, made.
 */
 export type LineSink = {
-	slice(
-		stream: 'stdout' | 'stderr',
-		source: string,
-		stampFrom: number,
-		textFrom: number,
-		textTo: number,
-	): void;
+	slice: LineSlice;
 	line(line: AssembledLine): void;
 };
+
+/**
+A line given as characters `textFrom` to `textTo` of `source`, its stamp the `stampLength` characters at
+`stampFrom` (-1: none).
+*/
+export type LineSlice = (
+	stream: 'stdout' | 'stderr',
+	source: string,
+	stampFrom: number,
+	textFrom: number,
+	textTo: number,
+) => void;
+
+/**
+The line a slice stands for, made.
+*/
+export function sliceLine(
+	stream: 'stdout' | 'stderr',
+	source: string,
+	stampFrom: number,
+	textFrom: number,
+	textTo: number,
+): AssembledLine {
+	const text = source.slice(textFrom, textTo);
+	return stampFrom === -1
+		? {stream, text}
+		: {stream, stamp: source.slice(stampFrom, stampFrom + stampLength), text};
+}
 
 export type LineAssembler = {
 	push(chunk: LogChunk): AssembledLine[];
@@ -176,7 +203,7 @@ export function createLineAssembler(
 		} else if (clean && !timestamps) {
 			sink.slice(stream, source, -1, from, to);
 		} else if (clean && isFullStamp(source, from, to)) {
-			sink.slice(stream, source, from, from + 31, to);
+			sink.slice(stream, source, from, from + stampLength + 1, to);
 		} else {
 			sink.line(line(stream, source.slice(from, to)));
 		}
@@ -226,39 +253,28 @@ export function createLineAssembler(
 		}
 	};
 
+	const pushTo = (chunk: LogChunk, sink: LineSink) => {
+		take(
+			chunk.stream,
+			state(chunk.stream).decoder.decode(chunk.data, {stream: true}),
+			sink,
+		);
+	};
+
 	return {
 		push(chunk) {
 			const out: AssembledLine[] = [];
-			take(
-				chunk.stream,
-				state(chunk.stream).decoder.decode(chunk.data, {stream: true}),
-				{
-					slice(stream, source, stampFrom, textFrom, textTo) {
-						const text = source.slice(textFrom, textTo);
-						out.push(
-							stampFrom === -1
-								? {stream, text}
-								: {
-										stream,
-										stamp: source.slice(stampFrom, stampFrom + 30),
-										text,
-									},
-						);
-					},
-					line(line) {
-						out.push(line);
-					},
+			pushTo(chunk, {
+				slice(...slice) {
+					out.push(sliceLine(...slice));
 				},
-			);
+				line(line) {
+					out.push(line);
+				},
+			});
 			return out;
 		},
-		pushTo(chunk, sink) {
-			take(
-				chunk.stream,
-				state(chunk.stream).decoder.decode(chunk.data, {stream: true}),
-				sink,
-			);
-		},
+		pushTo,
 		flush() {
 			const out: AssembledLine[] = [];
 			for (const [stream, each] of streams) {

@@ -3,6 +3,7 @@ The log lines the inspector keeps: a ring of the last `maxLines` lines that also
 bound comes first (lazydocker's logs grew without bound, #492). Lines are numbered (`seq`) from 1 in arrival order,
 so a paused view or a search match can point at a line while the ring moves on under it. Pure data, no I/O.
 */
+import {type LineSlice, stampLength} from './log-lines.js';
 
 export type LogLine = {
 	readonly seq: number;
@@ -32,13 +33,7 @@ export type LogRing = {
 	`textFrom` to `textTo` of `source`, printable already, and its stamp the 30 characters at `stampFrom` (-1:
 	none). No object or string is made for it until it is read (`at`): in a flood most lines leave the ring unread.
 	*/
-	pushSlice(
-		stream: 'stdout' | 'stderr',
-		source: string,
-		stampFrom: number,
-		textFrom: number,
-		textTo: number,
-	): void;
+	pushSlice: LineSlice;
 	/**
 	How many lines are kept.
 	*/
@@ -70,7 +65,6 @@ export const defaultMaxLines = 10_000;
 export const defaultMaxBytes = 16 * 1024 * 1024;
 
 const lineOverhead = 96;
-const stampLength = 30;
 
 export const lineCost = (line: {
 	readonly text: string;
