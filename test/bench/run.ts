@@ -159,6 +159,26 @@ async function press(
 }
 
 /**
+Pane switches, 2 then 1, `rounds` times, each timed until the pane's header is on screen. As for the cursor moves:
+back to back, a press lands inside the frame cap of the last frame and measures only that.
+*/
+async function paneSwitches(app: Dockpit, rounds: number): Promise<number[]> {
+	const times: number[] = [];
+	for (let index = 0; index < rounds; index++) {
+		// eslint-disable-next-line no-await-in-loop
+		times.push(await press(app, '2', screen => screen.includes('SIZE')));
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(60);
+		// eslint-disable-next-line no-await-in-loop
+		times.push(await press(app, '1', screen => screen.includes('UPTIME')));
+		// eslint-disable-next-line no-await-in-loop
+		await sleep(60);
+	}
+
+	return times;
+}
+
+/**
 Cursor moves, j and k in turn, each timed until the selection moved on screen; also the bytes each wrote.
 */
 async function moves(
@@ -274,19 +294,7 @@ try {
 		'≤ 8 / 30 ms',
 	);
 
-	const switches: number[] = [];
-	for (let index = 0; index < 10; index++) {
-		// eslint-disable-next-line no-await-in-loop
-		switches.push(await press(app, '2', screen => screen.includes('SIZE')));
-		// As for the moves: back to back, a press lands inside the frame cap (30 a second) of the last one.
-		// eslint-disable-next-line no-await-in-loop
-		await sleep(60);
-		// eslint-disable-next-line no-await-in-loop
-		switches.push(await press(app, '1', screen => screen.includes('UPTIME')));
-		// eslint-disable-next-line no-await-in-loop
-		await sleep(60);
-	}
-
+	const switches = await paneSwitches(app, 10);
 	figure(
 		'switching panes (1/2, median / p95)',
 		`${ms(median(switches))} / ${ms(percentile(switches, 95))}`,
@@ -442,22 +450,7 @@ try {
 			'≤ 1 KB',
 			Math.max(...many.bytes) <= 1024,
 		);
-		const bigSwitches: number[] = [];
-		for (let index = 0; index < 5; index++) {
-			// eslint-disable-next-line no-await-in-loop
-			bigSwitches.push(
-				await press(big.app, '2', screen => screen.includes('SIZE')),
-			);
-			// eslint-disable-next-line no-await-in-loop
-			await sleep(60);
-			// eslint-disable-next-line no-await-in-loop
-			bigSwitches.push(
-				await press(big.app, '1', screen => screen.includes('UPTIME')),
-			);
-			// eslint-disable-next-line no-await-in-loop
-			await sleep(60);
-		}
-
+		const bigSwitches = await paneSwitches(big.app, 5);
 		figure(
 			`switching panes, ${containers} containers + ${images} images (median / p95)`,
 			`${ms(median(bigSwitches))} / ${ms(percentile(bigSwitches, 95))}`,

@@ -58,21 +58,16 @@ async function patchedOutput(
 	return (await bundledOutput(patched)).default;
 }
 
-async function bundledOutput(patched: boolean): Promise<{
-	default: new (options: {width: number; height: number}) => Output;
-}> {
-	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-ink-output-'));
-	const outfile = path.join(directory, 'output.mjs');
+/**
+Ink's own files, named by their paths in `exports` (an ES module of re-exports; Ink's package exports do not name
+them), bundled into a file of their own, with the build's plugin when `patched`, and imported.
+*/
+async function bundleInk(exports: string, patched: boolean): Promise<unknown> {
+	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-ink-'));
+	const outfile = path.join(directory, 'bundle.mjs');
 	await build({
 		absWorkingDir: root,
-		stdin: {
-			// By its path: Ink's package exports do not name the file.
-			contents: `export {default${patched ? ', inkParseLine, inkParseLineSlowly, inkSimpleCharacter' : ''}} from ${JSON.stringify(
-				path.join(root, 'node_modules', 'ink', 'build', 'output.js'),
-			)};`,
-			resolveDir: root,
-			loader: 'js',
-		},
+		stdin: {contents: exports, resolveDir: root, loader: 'js'},
 		outfile,
 		bundle: true,
 		format: 'esm',
@@ -80,11 +75,21 @@ async function bundledOutput(patched: boolean): Promise<{
 		plugins: patched ? [inkOutputCaches] : [],
 		logLevel: 'silent',
 	});
-	const module = (await import(pathToFileURL(outfile).href)) as {
-		default: new (options: {width: number; height: number}) => Output;
-	};
+	const module: unknown = await import(pathToFileURL(outfile).href);
 	fs.rmSync(directory, {recursive: true, force: true});
 	return module;
+}
+
+const inkFile = (name: string) =>
+	JSON.stringify(path.join(root, 'node_modules', 'ink', 'build', name));
+
+async function bundledOutput(patched: boolean): Promise<{
+	default: new (options: {width: number; height: number}) => Output;
+}> {
+	return (await bundleInk(
+		`export {default${patched ? ', inkParseLine, inkParseLineSlowly, inkSimpleCharacter' : ''}} from ${inkFile('output.js')};`,
+		patched,
+	)) as {default: new (options: {width: number; height: number}) => Output};
 }
 
 test('parsed lines (but plain ones) are kept from one frame to the next, and only that (5,000 of them held 100+ MB under churn)', async () => {
@@ -306,38 +311,20 @@ test('lines of plain characters are parsed without Intl.Segmenter as ansi-tokeni
 });
 
 test('the sizes and truncations Ink keeps of texts are bounded (it kept every text, and an uptime makes a new one each second)', async () => {
-	const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'dp-ink-measure-'));
-	const outfile = path.join(directory, 'measure.mjs');
-	await build({
-		absWorkingDir: root,
-		stdin: {
-			contents: `export {default, measuredTexts} from ${JSON.stringify(
-				path.join(root, 'node_modules', 'ink', 'build', 'measure-text.js'),
-			)}; export {default as wrapText, wrappedTexts} from ${JSON.stringify(
-				path.join(root, 'node_modules', 'ink', 'build', 'wrap-text.js'),
-			)};`,
-			resolveDir: root,
-			loader: 'js',
-		},
-		outfile,
-		bundle: true,
-		format: 'esm',
-		platform: 'node',
-		plugins: [inkOutputCaches],
-		logLevel: 'silent',
-	});
 	const {
 		default: measureText,
 		measuredTexts,
 		wrapText,
 		wrappedTexts,
-	} = (await import(pathToFileURL(outfile).href)) as {
+	} = (await bundleInk(
+		`export {default, measuredTexts} from ${inkFile('measure-text.js')}; export {default as wrapText, wrappedTexts} from ${inkFile('wrap-text.js')};`,
+		true,
+	)) as {
 		default: (text: string) => {width: number; height: number};
 		measuredTexts: () => number;
 		wrapText: (text: string, width: number, wrap: string) => string;
 		wrappedTexts: () => number;
 	};
-	fs.rmSync(directory, {recursive: true, force: true});
 	assert.deepEqual(measureText('ab\nabc'), {width: 3, height: 2});
 	for (let index = 0; index < 3 * maxMeasuredTexts; index++) {
 		measureText(`row ${index}`);
